@@ -1,0 +1,109 @@
+//! Reading exports: from paths on the command line to a stream of
+//! [`ReadItem`]s.
+//!
+//! Each format has its own reader module; they share the header aliases
+//! ([`columns`]), speaker normalisation ([`speaker`]) and time parsing
+//! ([`time`]) so that an `Agent`, a `medewerker` and a `rep` mean the same
+//! thing whichever file they come from. Readers stream: they hold one
+//! conversation at a time, and only when an export turns out not to be grouped
+//! by conversation do they read the file a second time to reassemble the
+//! conversations that were split (see [`crate::model::Origin::pass`]).
+
+pub mod columns;
+pub mod csv_long;
+pub mod detect;
+pub mod jsonl;
+pub mod source;
+pub mod speaker;
+pub mod time;
+pub mod walk;
+
+use std::path::PathBuf;
+
+use crate::error::Result;
+use crate::model::{Limits, ReadItem, Speaker};
+
+pub use columns::Field;
+
+/// The export formats convoscan reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// Long CSV (or `;`/tab separated): one row per utterance.
+    Csv,
+    /// convoscan's own JSON Lines: one conversation per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    pub const ALL: [InputFormat; 2] = [InputFormat::Csv, InputFormat::Jsonl];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Csv => "csv",
+            InputFormat::Jsonl => "jsonl",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<InputFormat> {
+        InputFormat::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// How to read the inputs: resolved from the command line, never clap types.
+#[derive(Clone, Debug, Default)]
+pub struct InputConfig {
+    /// `None` detects the format of each file from its content.
+    pub format: Option<InputFormat>,
+    /// `--column role=Participant`: use the header `Participant` for a field.
+    pub column_overrides: Vec<(Field, String)>,
+    /// `--speaker-map inbound=customer`: extra speaker labels (compared
+    /// case-insensitively, after trimming), checked before the built-in ones.
+    pub speaker_map: Vec<(String, Speaker)>,
+    pub limits: Limits,
+}
+
+/// One input file of the run. `index` is its position in the run's file
+/// table, used in [`crate::model::Origin::file`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputFile {
+    pub index: u32,
+    /// The path as given or found; `-` is standard input.
+    pub path: PathBuf,
+}
+
+/// What a reader counted while reading one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReaderStats {
+    /// Data rows (CSV) or records (JSONL) read, header excluded.
+    pub rows: u64,
+    /// Bytes read from the file (compressed size for compressed files).
+    pub bytes: u64,
+    /// False when some conversation's rows were not contiguous.
+    pub grouped: bool,
+    /// Conversations reassembled by a second read because they were split.
+    pub reassembled: u64,
+    /// Warnings worth showing the user (e.g. an unknown JSON field).
+    pub warnings: Vec<String>,
+}
+
+/// A streaming reader of one file.
+pub trait ConversationReader: Send {
+    /// The next conversation or skip, `Ok(None)` at the end of the file, or a
+    /// fatal error naming file, line and problem.
+    fn next_item(&mut self) -> Result<Option<ReadItem>>;
+
+    /// Statistics so far; complete once `next_item` returned `Ok(None)`.
+    fn stats(&self) -> ReaderStats;
+}
+
+/// Opens one file with the reader for its format (given or detected).
+pub fn open(file: &InputFile, config: &InputConfig) -> Result<Box<dyn ConversationReader>> {
+    let format = match config.format {
+        Some(format) => format,
+        None => detect::detect_format(&file.path)?,
+    };
+    match format {
+        InputFormat::Csv => Ok(Box::new(csv_long::CsvReader::open(file, config)?)),
+        InputFormat::Jsonl => Ok(Box::new(jsonl::JsonlReader::open(file, config)?)),
+    }
+}
