@@ -3,5 +3,10 @@
 //! The library is the engine; the `convoscan` binary is a thin command line
 //! over it. See `DEVELOPERS.md` for the architecture.
 
+pub mod engine;
 pub mod error;
+pub mod lexicon;
 pub mod model;
+pub mod record;
+pub mod text;
+pub mod transcript;

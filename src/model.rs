@@ -48,6 +48,37 @@ impl fmt::Display for Speaker {
     }
 }
 
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Low, Severity::Medium, Severity::High];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Where a conversation came from: the index of its file in the run's file
 /// table, the 1-based line (or record number) where it starts, and the read
 /// pass that produced it.
@@ -382,7 +413,15 @@ mod tests {
     use super::*;
 
     fn builder() -> ConversationBuilder {
-        ConversationBuilder::new("c1", Origin { file: 0, line: 2, pass: 0 }, Limits::default())
+        ConversationBuilder::new(
+            "c1",
+            Origin {
+                file: 0,
+                line: 2,
+                pass: 0,
+            },
+            Limits::default(),
+        )
     }
 
     #[test]

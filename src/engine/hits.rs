@@ -1,0 +1,140 @@
+//! Scanning a normalised conversation: raw hits of every phrase list.
+//!
+//! One pass of the language's automaton over the whole conversation finds
+//! every phrase of every rule and set, and every literal of every prefiltered
+//! regex. Phrase matches are checked for word boundaries; regex literals mark
+//! (regex, turn) pairs, and only those regexes run, only on those turns.
+//! The result is a sorted list of [`Hit`]s, which matchers then filter
+//! (negation, exceptions, ...).
+
+use crate::lexicon::scanner::{PatternUse, Scanner};
+use crate::text::scan::{ends_at_boundary, is_word_char, starts_at_boundary};
+
+/// A raw match of phrase list `list` in turn `turn`; `start..end` is a byte
+/// range in the normalised conversation text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Hit {
+    pub list: u32,
+    pub turn: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The normalised conversation: text with turns separated by `\n`, and each
+/// turn's byte range in it.
+pub struct Normalized<'a> {
+    pub text: &'a str,
+    pub turns: &'a [(u32, u32)],
+}
+
+/// Fills `hits` (sorted, deduplicated) with every raw hit of every list.
+/// `marks` is scratch space for (regex, turn) pairs.
+pub fn collect(
+    scanner: &Scanner,
+    norm: &Normalized<'_>,
+    hits: &mut Vec<Hit>,
+    marks: &mut Vec<(u32, u32)>,
+) {
+    hits.clear();
+    marks.clear();
+    if norm.turns.is_empty() {
+        return;
+    }
+    if let Some(automaton) = &scanner.automaton {
+        let mut turn = 0usize;
+        for m in automaton.find_overlapping_iter(norm.text) {
+            let (start, end) = (m.start() as u32, m.end() as u32);
+            while turn + 1 < norm.turns.len() && norm.turns[turn].1 < end {
+                turn += 1;
+            }
+            // Matches are reported in order of their end; one that starts
+            // before its turn would span a separator.
+            let (turn_start, turn_end) = norm.turns[turn];
+            if start < turn_start || end > turn_end {
+                continue;
+            }
+            for use_ in &scanner.uses[m.pattern().as_usize()] {
+                match *use_ {
+                    PatternUse::Phrase { list, left, right } => {
+                        if (!left || starts_at_boundary(norm.text, start as usize))
+                            && (!right || ends_at_boundary(norm.text, end as usize))
+                        {
+                            // A wildcard side covers the rest of its word.
+                            let start = if left {
+                                start
+                            } else {
+                                word_start(norm.text, start)
+                            };
+                            let end = if right { end } else { word_end(norm.text, end) };
+                            hits.push(Hit {
+                                list,
+                                turn: turn as u32,
+                                start,
+                                end,
+                            });
+                        }
+                    }
+                    PatternUse::Prefilter { regex } => marks.push((regex, turn as u32)),
+                }
+            }
+        }
+    }
+    marks.sort_unstable();
+    marks.dedup();
+    for &(regex, turn) in marks.iter() {
+        run_regex(scanner, regex, turn, norm, hits);
+    }
+    for &regex in &scanner.unfiltered {
+        for turn in 0..norm.turns.len() as u32 {
+            run_regex(scanner, regex, turn, norm, hits);
+        }
+    }
+    hits.sort_unstable();
+    hits.dedup();
+}
+
+fn word_start(text: &str, at: u32) -> u32 {
+    let before = &text[..at as usize];
+    let kept = before.trim_end_matches(is_word_char).len();
+    kept as u32
+}
+
+fn word_end(text: &str, at: u32) -> u32 {
+    let after = &text[at as usize..];
+    at + (after.len() - after.trim_start_matches(is_word_char).len()) as u32
+}
+
+fn run_regex(scanner: &Scanner, regex: u32, turn: u32, norm: &Normalized<'_>, hits: &mut Vec<Hit>) {
+    let entry = &scanner.regexes[regex as usize];
+    let (turn_start, turn_end) = norm.turns[turn as usize];
+    let Some(text) = norm.text.get(turn_start as usize..turn_end as usize) else {
+        return;
+    };
+    for m in entry.regex.find_iter(text) {
+        if m.is_empty() {
+            continue;
+        }
+        for &list in &entry.lists {
+            hits.push(Hit {
+                list,
+                turn,
+                start: turn_start + m.start() as u32,
+                end: turn_start + m.end() as u32,
+            });
+        }
+    }
+}
+
+/// The hits of `list`, as a sorted slice.
+pub fn of_list(hits: &[Hit], list: u32) -> &[Hit] {
+    let from = hits.partition_point(|h| h.list < list);
+    let to = hits.partition_point(|h| h.list <= list);
+    &hits[from..to]
+}
+
+/// The hits of `list` in `turn`.
+pub fn of_list_in_turn(hits: &[Hit], list: u32, turn: u32) -> &[Hit] {
+    let from = hits.partition_point(|h| (h.list, h.turn) < (list, turn));
+    let to = hits.partition_point(|h| (h.list, h.turn) <= (list, turn));
+    &hits[from..to]
+}

@@ -1,0 +1,276 @@
+//! The analysis engine: one conversation in, one [`ConversationRecord`] out.
+//!
+//! [`analyze`] is a pure function of the conversation, the compiled lexicons
+//! and the options; the only mutable state is a caller-owned [`Scratch`] of
+//! reusable buffers, so a worker thread normalises and scans conversation
+//! after conversation without allocating per turn.
+//!
+//! Steps: normalise all turns into one buffer ([`crate::text::normalize`]);
+//! choose the language (forced, declared by the export, or detected; when
+//! undetermined, every language's rules apply); scan once ([`hits`]);
+//! evaluate the rules ([`rules`]); raise the severity of early, unprovoked
+//! findings; render quotes and messages.
+
+pub mod hits;
+pub mod matching;
+pub mod quote;
+pub mod rules;
+
+use std::sync::Arc;
+
+use crate::engine::hits::{Hit, Normalized};
+use crate::engine::matching::View;
+use crate::engine::rules::{RawFinding, RawMeasure};
+use crate::lexicon::compiled::{Lexicons, RuleBody};
+use crate::model::{Conversation, Speaker};
+use crate::record::{Analysis, ConversationRecord, Finding, Measure, Outcome};
+use crate::text::normalize_into;
+
+/// Which language's rules to apply.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LanguageChoice {
+    /// The export's declared language if known, else detection.
+    #[default]
+    Auto,
+    /// Always this language (index into [`Lexicons::languages`]).
+    Fixed(usize),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AnalysisOptions {
+    pub language: LanguageChoice,
+}
+
+/// Reusable buffers for [`analyze`]; one per worker thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    norm: String,
+    map: Vec<u32>,
+    turns: Vec<(u32, u32)>,
+    hits: Vec<Hit>,
+    marks: Vec<(u32, u32)>,
+    raw: Vec<RawFinding>,
+    measures: Vec<RawMeasure>,
+}
+
+/// Analyses one conversation.
+pub fn analyze(
+    conversation: &Conversation,
+    lexicons: &Lexicons,
+    options: &AnalysisOptions,
+    scratch: &mut Scratch,
+) -> ConversationRecord {
+    prepare(conversation, scratch);
+    let languages: Vec<usize> = match options.language {
+        LanguageChoice::Fixed(index) => vec![index],
+        LanguageChoice::Auto => {
+            let declared = conversation
+                .language
+                .as_deref()
+                .map(|l| l.trim().to_ascii_lowercase())
+                .and_then(|l| {
+                    let base = l.split(['-', '_']).next().unwrap_or("").to_string();
+                    lexicons.language(&l).or_else(|| lexicons.language(&base))
+                });
+            match declared.or_else(|| lexicons.detector.detect(&scratch.norm)) {
+                Some(index) => vec![index],
+                None => (0..lexicons.languages.len()).collect(),
+            }
+        }
+    };
+    let topic_keys = topic_keys(conversation, lexicons);
+    let topic_refs: Vec<&str> = topic_keys.iter().map(String::as_str).collect();
+
+    let mut raw = std::mem::take(&mut scratch.raw);
+    let mut measures = std::mem::take(&mut scratch.measures);
+    raw.clear();
+    measures.clear();
+    for &index in &languages {
+        let language = &lexicons.languages[index];
+        let norm = Normalized {
+            text: &scratch.norm,
+            turns: &scratch.turns,
+        };
+        hits::collect(
+            &language.scanner,
+            &norm,
+            &mut scratch.hits,
+            &mut scratch.marks,
+        );
+        let view = View {
+            conversation,
+            language,
+            norm: &scratch.norm,
+            turns: &scratch.turns,
+            map: &scratch.map,
+            hits: &scratch.hits,
+        };
+        let before = raw.len();
+        rules::evaluate(&view, lexicons, &topic_refs, &mut raw, &mut measures);
+        escalate(&view, lexicons, &mut raw[before..]);
+    }
+    let language = match languages.as_slice() {
+        [one] => Some(lexicons.languages[*one].code.clone()),
+        _ => None,
+    };
+    let mut findings: Vec<Finding> = raw
+        .iter()
+        .map(|f| render(conversation, lexicons, &scratch.map, f))
+        .collect();
+    findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
+    // With several languages the same rule id may fire twice on one turn.
+    findings.dedup_by(|a, b| a.turn == b.turn && a.rule == b.rule);
+    let mut out_measures: Vec<Measure> = Vec::new();
+    for m in &measures {
+        let name = &lexicons.measures[m.measure];
+        if !out_measures.iter().any(|o| &o.name == name) {
+            out_measures.push(Measure {
+                name: name.clone(),
+                value: m.value,
+            });
+        }
+    }
+    scratch.raw = raw;
+    scratch.measures = measures;
+
+    let count = |s: Speaker| conversation.turns.iter().filter(|t| t.speaker == s).count() as u32;
+    ConversationRecord {
+        id: Some(conversation.id.clone()),
+        origin: conversation.origin,
+        outcome: Outcome::Analysed(Box::new(Analysis {
+            agent_id: conversation.primary_agent().map(str::to_string),
+            agents: conversation.agents.clone(),
+            customer_id: conversation.customer_id.clone(),
+            channel: conversation.channel.clone(),
+            topic: conversation.topic.clone(),
+            language,
+            started_at_ms: conversation.started_at_ms,
+            duration_ms: conversation.duration_ms(),
+            turns: conversation.turns.len() as u32,
+            agent_turns: count(Speaker::Agent),
+            customer_turns: count(Speaker::Customer),
+            findings,
+            measures: out_measures,
+        })),
+    }
+}
+
+/// Normalises every turn into `scratch.norm`, separated by `\n`.
+fn prepare(conversation: &Conversation, scratch: &mut Scratch) {
+    scratch.norm.clear();
+    scratch.map.clear();
+    scratch.turns.clear();
+    for turn in &conversation.turns {
+        let start = scratch.norm.len() as u32;
+        let text = &conversation.text[turn.start as usize..turn.end as usize];
+        normalize_into(text, turn.start, &mut scratch.norm, &mut scratch.map);
+        scratch.turns.push((start, scratch.norm.len() as u32));
+        scratch.norm.push('\n');
+        scratch.map.push(turn.end);
+    }
+}
+
+/// The values a conditional rule's `topics` are compared with: the export's
+/// topic (normalised) and the id of the topic it is an alias of.
+fn topic_keys(conversation: &Conversation, lexicons: &Lexicons) -> Vec<String> {
+    let Some(topic) = conversation.topic.as_deref() else {
+        return Vec::new();
+    };
+    let normalized = crate::text::normalize(topic);
+    let mut keys = vec![normalized.clone()];
+    for info in &lexicons.topics {
+        if *info.id == *normalized || info.aliases.contains(&normalized) {
+            keys.push(info.id.to_string());
+        }
+    }
+    keys
+}
+
+/// Raises the severity of findings whose rule escalates when it fires early
+/// and unprovoked (a threat in the first minute with no customer aggression
+/// before it).
+fn escalate(view: &View<'_>, lexicons: &Lexicons, raw: &mut [RawFinding]) {
+    let earlier: Vec<(u32, Arc<str>)> = raw
+        .iter()
+        .map(|f| (f.turn, lexicons.rules[f.rule].category.clone()))
+        .collect();
+    for finding in raw.iter_mut() {
+        let Some(RuleBody::Phrase(body)) = view
+            .language
+            .rules
+            .iter()
+            .find(|r| r.info == finding.rule)
+            .map(|r| &r.body)
+        else {
+            continue;
+        };
+        let Some(escalation) = &body.escalate else {
+            continue;
+        };
+        let early = escalation.first_turns.is_some_and(|n| finding.turn < n)
+            || escalation.first_seconds.is_some_and(|s| {
+                view.offset_ms(finding.turn)
+                    .is_some_and(|o| o < u64::from(s) * 1000)
+            });
+        let provoked = escalation
+            .unless_after_category
+            .as_ref()
+            .is_some_and(|category| {
+                earlier
+                    .iter()
+                    .any(|(turn, c)| *turn < finding.turn && c == category)
+            });
+        if early && !provoked {
+            finding.severity = finding.severity.max(escalation.severity);
+        }
+    }
+}
+
+/// Turns a raw finding into a [`Finding`] with quote and message.
+fn render(
+    conversation: &Conversation,
+    lexicons: &Lexicons,
+    map: &[u32],
+    raw: &RawFinding,
+) -> Finding {
+    let info = &lexicons.rules[raw.rule];
+    let turn = &conversation.turns[raw.turn as usize];
+    let turn_text = conversation.turn_text(raw.turn as usize);
+    let original = |hit: &Hit| quote::original_range(&conversation.text, map, hit, turn.start);
+    let matched = original(&raw.hit);
+    let (quote, highlight) = quote::excerpt(turn_text, matched.clone());
+    let matched_text = turn_text.get(matched).unwrap_or("");
+    let mut message = info.message.to_string();
+    if message.contains('{') {
+        let trigger_text = raw
+            .trigger
+            .map(|t| {
+                let text = conversation.turn_text(t.turn as usize);
+                let start = conversation.turns[t.turn as usize].start;
+                let r = quote::original_range(&conversation.text, map, &t, start);
+                text.get(r).unwrap_or("").to_string()
+            })
+            .unwrap_or_default();
+        message = message
+            .replace("{match}", matched_text)
+            .replace("{trigger}", &trigger_text)
+            .replace(
+                "{trigger_turn}",
+                &raw.trigger.map_or_else(String::new, |t| t.turn.to_string()),
+            );
+    }
+    Finding {
+        rule: info.id.clone(),
+        category: info.category.clone(),
+        severity: raw.severity,
+        speaker: turn.speaker,
+        turn: raw.turn,
+        offset_ms: turn.offset_ms,
+        agent_id: conversation
+            .agent_of_turn(raw.turn as usize)
+            .map(str::to_string),
+        quote,
+        highlight: Some(highlight),
+        message,
+    }
+}

@@ -1,0 +1,332 @@
+//! Evaluating the three rule types on a prepared conversation.
+//!
+//! * **phrase**: a matcher on a turn, optionally restricted by position,
+//!   proximity (`near`) and context (`unless_after`);
+//! * **sequence**: after a trigger, a `when` match that comes before any
+//!   `before_any` match fires (jumping to conclusions: a solution before any
+//!   exploring question); also yields the sequence's measures;
+//! * **conditional**: a trigger requires a response within a scope; the
+//!   trigger turn fires when none came (a missed root cause).
+//!
+//! Rules report [`RawFinding`]s on normalised hits; turning them into quotes
+//! and messages is the caller's job.
+
+use std::collections::HashSet;
+
+use crate::engine::hits::{Hit, of_list};
+use crate::engine::matching::View;
+use crate::lexicon::compiled::*;
+use crate::model::{Severity, Speaker};
+use crate::text::scan::{count_words, sentence_end, words_between};
+
+/// A rule firing, before quotes and messages are rendered.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RawFinding {
+    /// Index into [`Lexicons::rules`].
+    pub rule: usize,
+    pub turn: u32,
+    pub hit: Hit,
+    /// The trigger a sequence or conditional rule fired for.
+    pub trigger: Option<Hit>,
+    pub severity: Severity,
+}
+
+/// A measure value: index into [`Lexicons::measures`] and the value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RawMeasure {
+    pub measure: usize,
+    pub value: f64,
+}
+
+/// Evaluates every rule of the view's language.
+pub fn evaluate(
+    view: &View<'_>,
+    lexicons: &Lexicons,
+    topic_keys: &[&str],
+    findings: &mut Vec<RawFinding>,
+    measures: &mut Vec<RawMeasure>,
+) {
+    for rule in &view.language.rules {
+        let severity = lexicons.rules[rule.info].severity;
+        match &rule.body {
+            RuleBody::Phrase(body) => phrase(view, rule.info, severity, body, findings),
+            RuleBody::Sequence(body) => {
+                sequence(view, rule.info, severity, body, findings, measures)
+            }
+            RuleBody::Conditional(body) => {
+                conditional(view, rule.info, severity, body, topic_keys, findings)
+            }
+        }
+    }
+}
+
+fn position_ok(view: &View<'_>, position: Position, turn: u32) -> bool {
+    let count = view.turn_count();
+    match position {
+        Position::FirstTurns(n) => turn < n,
+        Position::LastTurns(n) => turn + n >= count,
+        Position::FirstSeconds(s) => view
+            .offset_ms(turn)
+            .is_some_and(|o| o < u64::from(s) * 1000),
+        Position::LastSeconds(s) => {
+            let last = (0..count).rev().find_map(|t| view.offset_ms(t));
+            match (view.offset_ms(turn), last) {
+                (Some(o), Some(last)) => last.saturating_sub(o) <= u64::from(s) * 1000,
+                _ => false,
+            }
+        }
+    }
+}
+
+/// Distinct turns in a sorted hit slice.
+fn turns_of(hits: &[Hit]) -> impl Iterator<Item = u32> + '_ {
+    let mut last = None;
+    hits.iter().filter_map(move |h| {
+        if last == Some(h.turn) {
+            None
+        } else {
+            last = Some(h.turn);
+            Some(h.turn)
+        }
+    })
+}
+
+fn phrase(
+    view: &View<'_>,
+    rule: usize,
+    severity: Severity,
+    body: &PhraseRule,
+    out: &mut Vec<RawFinding>,
+) {
+    let lang = view.language;
+    let matcher = &lang.matchers[body.matcher as usize];
+    for turn in turns_of(of_list(view.hits, matcher.list)) {
+        if !view.speaker_matches(matcher, turn) {
+            continue;
+        }
+        if body.position.is_some_and(|p| !position_ok(view, p, turn)) {
+            continue;
+        }
+        let near_ok = |hit: &Hit| match body.near {
+            None => true,
+            Some((near, words)) => {
+                let near = &lang.matchers[near as usize];
+                let (start, end) = view.turns[turn as usize];
+                let text = &view.norm[start as usize..end as usize];
+                let rel = |h: &Hit| ((h.start - start) as usize, (h.end - start) as usize);
+                view.all_in_turn(near, turn)
+                    .any(|n| words_between(text, rel(hit), rel(&n)) <= words as usize)
+            }
+        };
+        let Some(hit) = view.all_in_turn(matcher, turn).find(near_ok) else {
+            continue;
+        };
+        if let Some((context, turns)) = body.unless_after {
+            let context = &lang.matchers[context as usize];
+            let from = turn.saturating_sub(turns);
+            if (from..turn).any(|u| view.first_in_turn(context, u).is_some()) {
+                continue;
+            }
+        }
+        out.push(RawFinding {
+            rule,
+            turn,
+            hit,
+            trigger: None,
+            severity,
+        });
+    }
+}
+
+fn sequence(
+    view: &View<'_>,
+    rule: usize,
+    severity: Severity,
+    body: &SequenceRule,
+    out: &mut Vec<RawFinding>,
+    measures: &mut Vec<RawMeasure>,
+) {
+    let lang = view.language;
+    let when = &lang.matchers[body.when as usize];
+    let before = &lang.matchers[body.before_any as usize];
+    let after = body.after.map(|m| &lang.matchers[m as usize]);
+    let triggers: Vec<Hit> = after
+        .map(|m| view.turns_matching(m).collect())
+        .unwrap_or_default();
+    let whens: Vec<Hit> = view.turns_matching(when).collect();
+    let befores: Vec<Hit> = of_list(view.hits, before.list)
+        .iter()
+        .filter(|h| view.speaker_matches(before, h.turn) && view.survives(before, h))
+        .copied()
+        .collect();
+
+    let mut from_turn = 0u32;
+    let mut first_episode = true;
+    loop {
+        let (trigger, start_turn) = match after {
+            Some(_) => match triggers.iter().find(|h| h.turn >= from_turn) {
+                Some(h) => (Some(*h), h.turn + 1),
+                None => break,
+            },
+            None if first_episode => (None, 0),
+            None => break,
+        };
+        let origin_turn = trigger.map_or(0, |h| h.turn);
+        let in_window = |turn: u32| match body.window {
+            Window::Rest => true,
+            Window::Turns(n) => turn - origin_turn <= n,
+            Window::Seconds(s) => match (view.offset_ms(origin_turn), view.offset_ms(turn)) {
+                (Some(a), Some(b)) => b.saturating_sub(a) <= u64::from(s) * 1000,
+                _ => true,
+            },
+        };
+        let solution = whens
+            .iter()
+            .find(|h| h.turn >= start_turn)
+            .filter(|h| in_window(h.turn))
+            .copied();
+        match solution {
+            Some(solution) => {
+                let explored = distinct_questions(view, &befores, start_turn, &solution);
+                if first_episode {
+                    if let Some(m) = body.count_before {
+                        measures.push(RawMeasure {
+                            measure: m,
+                            value: explored as f64,
+                        });
+                    }
+                    let from = view.offset_ms(origin_turn);
+                    if let (Some(m), Some(a), Some(b)) =
+                        (body.seconds_to_first, from, view.offset_ms(solution.turn))
+                    {
+                        measures.push(RawMeasure {
+                            measure: m,
+                            value: b.saturating_sub(a) as f64 / 1000.0,
+                        });
+                    }
+                }
+                let explained = body.explained_words.is_some_and(|limit| {
+                    customer_words(view, origin_turn, solution.turn) >= limit as usize
+                });
+                if explored == 0 && !explained {
+                    out.push(RawFinding {
+                        rule,
+                        turn: solution.turn,
+                        hit: solution,
+                        trigger,
+                        severity,
+                    });
+                }
+                from_turn = solution.turn + 1;
+            }
+            None => match body.window {
+                Window::Turns(n) if after.is_some() => from_turn = origin_turn + n + 1,
+                Window::Seconds(_) if after.is_some() => {
+                    from_turn = (start_turn..view.turn_count())
+                        .find(|&t| !in_window(t))
+                        .unwrap_or(view.turn_count());
+                }
+                _ => break,
+            },
+        }
+        first_episode = false;
+        if after.is_none() {
+            break;
+        }
+    }
+}
+
+/// Distinct sentences with a `before_any` hit from `start_turn` up to (and
+/// within the solution's turn, before) the solution.
+fn distinct_questions(view: &View<'_>, befores: &[Hit], start_turn: u32, solution: &Hit) -> usize {
+    let mut seen = HashSet::new();
+    for hit in befores {
+        let before_solution =
+            hit.turn < solution.turn || (hit.turn == solution.turn && hit.end <= solution.start);
+        if hit.turn >= start_turn && before_solution {
+            let (start, end) = view.turns[hit.turn as usize];
+            let text = &view.norm[start as usize..end as usize];
+            seen.insert((hit.turn, sentence_end(text, (hit.end - start) as usize)));
+        }
+    }
+    seen.len()
+}
+
+/// Words the customer said from turn `from` (inclusive) to `to` (exclusive).
+fn customer_words(view: &View<'_>, from: u32, to: u32) -> usize {
+    (from..to)
+        .filter(|&t| view.conversation.turns[t as usize].speaker == Speaker::Customer)
+        .map(|t| {
+            let (start, end) = view.turns[t as usize];
+            count_words(&view.norm[start as usize..end as usize])
+        })
+        .sum()
+}
+
+fn conditional(
+    view: &View<'_>,
+    rule: usize,
+    severity: Severity,
+    body: &ConditionalRule,
+    topic_keys: &[&str],
+    out: &mut Vec<RawFinding>,
+) {
+    let lang = view.language;
+    let trigger = &lang.matchers[body.trigger as usize];
+    let requires = &lang.matchers[body.requires as usize];
+    let mut triggers: Vec<Hit> = view.turns_matching(trigger).collect();
+    if triggers.is_empty() && body.topics.iter().any(|t| topic_keys.contains(&t.as_str())) {
+        // Triggered by the conversation's topic: report on the first turn of
+        // the trigger's speaker, quoting the whole turn.
+        let turn = (0..view.turn_count())
+            .find(|&t| view.speaker_matches(trigger, t))
+            .unwrap_or(0);
+        if let Some(&(start, end)) = view.turns.get(turn as usize) {
+            triggers.push(Hit {
+                list: trigger.list,
+                turn,
+                start,
+                end,
+            });
+        }
+    }
+    let Some(first) = triggers.first().map(|h| h.turn) else {
+        return;
+    };
+    let responses: Vec<u32> = view.turns_matching(requires).map(|h| h.turn).collect();
+    let closings: Vec<u32> = body
+        .closing
+        .map(|m| {
+            view.turns_matching(&lang.matchers[m as usize])
+                .map(|h| h.turn)
+                .collect()
+        })
+        .unwrap_or_default();
+    for hit in &triggers {
+        let t = hit.turn;
+        let met = match body.scope {
+            Scope::WithinTurns(k) => responses.iter().any(|&u| u > t && u <= t + k),
+            Scope::After => responses.iter().any(|&u| u > t),
+            Scope::BeforeClosing => {
+                let close = closings
+                    .iter()
+                    .copied()
+                    .find(|&c| c > t)
+                    .unwrap_or(u32::MAX);
+                responses.iter().any(|&u| u > t && u <= close)
+            }
+            Scope::Conversation => !responses.is_empty(),
+        };
+        let taken_up_earlier = responses.iter().any(|&u| u > first && u < t);
+        if !met && !taken_up_earlier {
+            out.push(RawFinding {
+                rule,
+                turn: t,
+                hit: *hit,
+                trigger: Some(*hit),
+                severity,
+            });
+            return;
+        }
+    }
+}

@@ -1,0 +1,636 @@
+//! Validation and compilation of parsed lexicon files into [`Lexicons`].
+//!
+//! Validation is strict, in the spirit of Vale and typos: a field that does
+//! not belong to a rule's type, an unknown category, a set that does not
+//! exist, a duplicate id, an empty phrase or a bad regex is an error pointing
+//! at `file:line:col`. All errors are collected, so one run shows every
+//! problem. Things that are legal but probably unintended (a duplicate phrase,
+//! a regex without a literal prefilter, an unused set) are warnings, shown by
+//! `lexicon check`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::error::{Error, Location, Result};
+use crate::lexicon::compiled::*;
+use crate::lexicon::load::{ParsedFile, Provenance};
+use crate::lexicon::rules::RuleCompiler;
+use crate::lexicon::scanner::{ListId, ScannerBuilder, TermNote};
+use crate::lexicon::schema::{S, SetSpec, Terms};
+use crate::model::Speaker;
+use crate::text::lang::LanguageDetector;
+use crate::text::normalize;
+
+/// A warning about a lexicon: legal, but probably not what was meant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub location: Location,
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: warning: {}", self.location, self.message)
+    }
+}
+
+/// Compiled lexicons and the warnings found on the way.
+#[derive(Debug)]
+pub struct Compiled {
+    pub lexicons: Lexicons,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Errors and warnings collected while compiling.
+#[derive(Default)]
+pub(crate) struct Problems {
+    pub errors: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Problems {
+    pub fn error(&mut self, file: &ParsedFile, span: Range<usize>, message: impl Into<String>) {
+        self.errors
+            .push(Error::lexicon(file.location(span), message.into()));
+    }
+
+    pub fn warn(&mut self, file: &ParsedFile, span: Range<usize>, message: impl Into<String>) {
+        self.warnings.push(Diagnostic {
+            location: file.location(span),
+            message: message.into(),
+        });
+    }
+}
+
+/// Compiles parsed files (built-in first, then user files) into lexicons.
+pub fn compile(files: &[ParsedFile]) -> Result<Compiled> {
+    let mut problems = Problems::default();
+    let categories = compile_categories(files, &mut problems);
+    let disabled = collect_disabled(files);
+    let mut languages_seen: Vec<String> = Vec::new();
+    for file in files {
+        if let Some(code) = &file.source.language
+            && !languages_seen.contains(code)
+        {
+            languages_seen.push(code.clone());
+        }
+    }
+
+    let mut shared = Shared {
+        categories,
+        rules: Vec::new(),
+        measures: Vec::new(),
+        topics: Vec::new(),
+        disabled_used: HashSet::new(),
+    };
+    let mut languages = Vec::new();
+    for code in &languages_seen {
+        let lang_files: Vec<&ParsedFile> = files
+            .iter()
+            .filter(|f| f.source.language.as_deref() == Some(code))
+            .collect();
+        if let Some(language) =
+            compile_language(code, &lang_files, &disabled, &mut shared, &mut problems)
+        {
+            languages.push(language);
+        }
+    }
+    for (id, (file, span)) in &disabled {
+        if !shared.disabled_used.contains(id) {
+            problems.error(
+                &files[*file],
+                span.clone(),
+                format!("`disable` names rule `{id}`, which no lexicon defines"),
+            );
+        }
+    }
+    if !problems.errors.is_empty() {
+        return Err(match problems.errors.len() {
+            1 => problems.errors.remove(0),
+            _ => Error::LexiconMany(problems.errors),
+        });
+    }
+    let detector = LanguageDetector::new(
+        &languages
+            .iter()
+            .map(|l: &Language| l.stopwords.clone())
+            .collect::<Vec<_>>(),
+    );
+    Ok(Compiled {
+        lexicons: Lexicons {
+            categories: shared.categories,
+            rules: shared.rules,
+            languages,
+            measures: shared.measures,
+            topics: shared.topics,
+            detector,
+        },
+        warnings: problems.warnings,
+    })
+}
+
+/// State shared by all languages of a compilation.
+pub(crate) struct Shared {
+    pub categories: Vec<Category>,
+    pub rules: Vec<RuleInfo>,
+    pub measures: Vec<Arc<str>>,
+    pub topics: Vec<TopicInfo>,
+    pub disabled_used: HashSet<String>,
+}
+
+impl Shared {
+    pub fn measure(&mut self, name: &str) -> usize {
+        match self.measures.iter().position(|m| &**m == name) {
+            Some(i) => i,
+            None => {
+                self.measures.push(name.into());
+                self.measures.len() - 1
+            }
+        }
+    }
+}
+
+fn collect_disabled(files: &[ParsedFile]) -> BTreeMap<String, (usize, Range<usize>)> {
+    let mut disabled = BTreeMap::new();
+    for (index, file) in files.iter().enumerate() {
+        for id in &file.file.disable {
+            disabled
+                .entry(id.get_ref().clone())
+                .or_insert((index, id.span()));
+        }
+    }
+    disabled
+}
+
+pub(crate) fn is_identifier(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
+        })
+}
+
+fn compile_categories(files: &[ParsedFile], problems: &mut Problems) -> Vec<Category> {
+    let mut categories: Vec<Category> = Vec::new();
+    for file in files {
+        if !file.file.category.is_empty() && file.source.language.is_some() {
+            problems.error(
+                file,
+                file.file.category[0].span(),
+                "categories are declared in categories.toml at the lexicon root",
+            );
+            continue;
+        }
+        for spec in &file.file.category {
+            let spec = spec.get_ref();
+            let id = spec.id.get_ref();
+            if !is_identifier(id) || id.contains('.') {
+                problems.error(
+                    file,
+                    spec.id.span(),
+                    format!("category id `{id}` must be snake_case (a-z, 0-9, _)"),
+                );
+                continue;
+            }
+            if categories.iter().any(|c| &*c.id == id) {
+                problems.error(
+                    file,
+                    spec.id.span(),
+                    format!("category `{id}` is declared twice"),
+                );
+                continue;
+            }
+            let subject = match spec.subject.get_ref().as_str() {
+                "agent" => Speaker::Agent,
+                "customer" => Speaker::Customer,
+                other => {
+                    problems.error(
+                        file,
+                        spec.subject.span(),
+                        format!("subject must be \"agent\" or \"customer\", not \"{other}\""),
+                    );
+                    continue;
+                }
+            };
+            categories.push(Category {
+                id: id.as_str().into(),
+                label: spec.label.get_ref().clone(),
+                description: spec.description.get_ref().clone(),
+                subject,
+                builtin: file.source.provenance == Provenance::BuiltIn,
+            });
+        }
+    }
+    categories
+}
+
+/// Per-language compilation state.
+pub(crate) struct LanguageCompiler<'f> {
+    pub code: String,
+    pub builder: ScannerBuilder,
+    pub matchers: Vec<Matcher>,
+    pub negation_window: u32,
+    sets: HashMap<String, (&'f ParsedFile, &'f SetSpec)>,
+    set_lists: HashMap<String, (ListId, Option<ListId>)>,
+    pub sets_used: HashSet<String>,
+}
+
+/// Filters as written on a set or matcher, before defaults are applied.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FilterSpec {
+    pub negation: Option<bool>,
+    pub negation_window: Option<u32>,
+    pub skip_quoted: Option<bool>,
+    pub question: Option<QuestionFilter>,
+}
+
+impl<'f> LanguageCompiler<'f> {
+    /// Adds the phrases and patterns of `terms` to `list`.
+    fn add_terms(
+        &mut self,
+        file: &ParsedFile,
+        terms: Terms<'_>,
+        list: ListId,
+        problems: &mut Problems,
+    ) {
+        for phrase in terms.phrases.unwrap_or(&[]) {
+            self.add_one(file, phrase, list, false, problems);
+        }
+        for pattern in terms.patterns.unwrap_or(&[]) {
+            self.add_one(file, pattern, list, true, problems);
+        }
+    }
+
+    /// Adds the exceptions of `terms` to `*list`, creating it on first use.
+    fn add_exceptions(
+        &mut self,
+        file: &ParsedFile,
+        terms: Terms<'_>,
+        list: &mut Option<ListId>,
+        problems: &mut Problems,
+    ) {
+        let exceptions = terms
+            .exceptions
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| (t, false))
+            .chain(
+                terms
+                    .exception_patterns
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| (t, true)),
+            );
+        for (term, is_pattern) in exceptions {
+            let target = *list.get_or_insert_with(|| self.builder.new_list());
+            self.add_one(file, term, target, is_pattern, problems);
+        }
+    }
+
+    fn add_one(
+        &mut self,
+        file: &ParsedFile,
+        term: &S<String>,
+        list: ListId,
+        is_pattern: bool,
+        problems: &mut Problems,
+    ) {
+        let result = if is_pattern {
+            self.builder.add_pattern(list, term.get_ref())
+        } else {
+            self.builder.add_phrase(list, term.get_ref())
+        };
+        match result {
+            Ok(TermNote::None) => {}
+            Ok(TermNote::Duplicate) => problems.warn(
+                file,
+                term.span(),
+                format!("duplicate: `{}` is already in this list", term.get_ref()),
+            ),
+            Ok(TermNote::Unfiltered) => problems.warn(
+                file,
+                term.span(),
+                "pattern has no literal text to prefilter on, so it runs on every turn",
+            ),
+            Err(message) => problems.error(file, term.span(), message),
+        }
+    }
+
+    /// Walks a set and the sets it includes (depth first, each once per
+    /// path), calling `visit` with each set's file and spec.
+    fn walk_set(
+        &mut self,
+        id: &str,
+        stack: &mut Vec<String>,
+        problems: &mut Problems,
+        visit: &mut dyn FnMut(&mut Self, &'f ParsedFile, &'f SetSpec, &mut Problems),
+    ) {
+        let Some(&(file, spec)) = self.sets.get(id) else {
+            return;
+        };
+        stack.push(id.to_string());
+        visit(self, file, spec, problems);
+        for include in &spec.include {
+            let name = include.get_ref();
+            if stack.contains(name) {
+                problems.error(
+                    file,
+                    include.span(),
+                    format!("set `{id}` includes `{name}`, which includes it back"),
+                );
+            } else if !self.sets.contains_key(name) {
+                problems.error(file, include.span(), format!("unknown set `{name}`"));
+            } else {
+                self.sets_used.insert(name.clone());
+                self.walk_set(name, stack, problems, visit);
+            }
+        }
+        stack.pop();
+    }
+
+    /// The phrase list (and exception list) of a named set, compiling it and
+    /// its includes on first use.
+    fn set_lists(
+        &mut self,
+        file: &ParsedFile,
+        reference: &S<String>,
+        problems: &mut Problems,
+    ) -> Option<(ListId, Option<ListId>, FilterSpec)> {
+        let id = reference.get_ref();
+        let Some(&(set_file, spec)) = self.sets.get(id) else {
+            problems.error(
+                file,
+                reference.span(),
+                format!("unknown set `{id}` in language `{}`", self.code),
+            );
+            return None;
+        };
+        self.sets_used.insert(id.clone());
+        let filters = filters_of(set_file, spec.terms(), problems);
+        if let Some(&(list, exceptions)) = self.set_lists.get(id) {
+            return Some((list, exceptions, filters));
+        }
+        let list = self.builder.new_list();
+        let mut exceptions = None;
+        self.walk_set(
+            id,
+            &mut Vec::new(),
+            problems,
+            &mut |this, file, spec, problems| {
+                this.add_terms(file, spec.terms(), list, problems);
+                this.add_exceptions(file, spec.terms(), &mut exceptions, problems);
+            },
+        );
+        self.set_lists.insert(id.clone(), (list, exceptions));
+        Some((list, exceptions, filters))
+    }
+
+    /// Creates a matcher from a set reference or inline terms. Exceptions
+    /// written on a matcher that uses a set add to the set's own exceptions,
+    /// for this matcher only.
+    pub fn matcher(
+        &mut self,
+        file: &ParsedFile,
+        place: Range<usize>,
+        set: Option<&S<String>>,
+        terms: Terms<'_>,
+        speaker: Option<Speaker>,
+        problems: &mut Problems,
+    ) -> Option<u32> {
+        let has_inline = terms.phrases.is_some() || terms.patterns.is_some();
+        let has_exceptions = terms.exceptions.is_some() || terms.exception_patterns.is_some();
+        let own_filters = filters_of(file, terms, problems);
+        let (list, exceptions, set_filters) = match (set, has_inline) {
+            (Some(set), true) => {
+                problems.error(
+                    file,
+                    set.span(),
+                    "use either `set` or `phrases`/`patterns`, not both",
+                );
+                return None;
+            }
+            (Some(set), false) => {
+                let (list, set_exceptions, filters) = self.set_lists(file, set, problems)?;
+                let exceptions = if has_exceptions {
+                    let mut combined = None;
+                    self.walk_set(
+                        set.get_ref(),
+                        &mut Vec::new(),
+                        problems,
+                        &mut |this, f, spec, p| {
+                            this.add_exceptions(f, spec.terms(), &mut combined, p);
+                        },
+                    );
+                    self.add_exceptions(file, terms, &mut combined, problems);
+                    combined
+                } else {
+                    set_exceptions
+                };
+                (list, exceptions, filters)
+            }
+            (None, true) => {
+                let list = self.builder.new_list();
+                self.add_terms(file, terms, list, problems);
+                let mut exceptions = None;
+                self.add_exceptions(file, terms, &mut exceptions, problems);
+                (list, exceptions, FilterSpec::default())
+            }
+            (None, false) => {
+                problems.error(file, place, "needs `phrases`, `patterns` or `set`");
+                return None;
+            }
+        };
+        let negation = own_filters
+            .negation
+            .or(set_filters.negation)
+            .unwrap_or(true);
+        let window = own_filters
+            .negation_window
+            .or(set_filters.negation_window)
+            .unwrap_or(self.negation_window);
+        self.matchers.push(Matcher {
+            list,
+            exceptions,
+            negation_window: negation.then_some(window),
+            skip_quoted: own_filters
+                .skip_quoted
+                .or(set_filters.skip_quoted)
+                .unwrap_or(false),
+            question: own_filters.question.or(set_filters.question),
+            speaker,
+        });
+        Some(self.matchers.len() as u32 - 1)
+    }
+}
+
+fn filters_of(file: &ParsedFile, terms: Terms<'_>, problems: &mut Problems) -> FilterSpec {
+    let question = terms.question.and_then(|q| match q.get_ref().as_str() {
+        "only" => Some(QuestionFilter::Only),
+        "never" => Some(QuestionFilter::Never),
+        other => {
+            problems.error(
+                file,
+                q.span(),
+                format!("question must be \"only\" or \"never\", not \"{other}\""),
+            );
+            None
+        }
+    });
+    if let Some(window) = terms.negation_window
+        && !(1..=10).contains(window.get_ref())
+    {
+        problems.error(
+            file,
+            window.span(),
+            "negation_window must be between 1 and 10",
+        );
+    }
+    FilterSpec {
+        negation: terms.negation.map(|v| *v.get_ref()),
+        negation_window: terms.negation_window.map(|v| *v.get_ref()),
+        skip_quoted: terms.skip_quoted.map(|v| *v.get_ref()),
+        question,
+    }
+}
+
+fn compile_language(
+    code: &str,
+    files: &[&ParsedFile],
+    disabled: &BTreeMap<String, (usize, Range<usize>)>,
+    shared: &mut Shared,
+    problems: &mut Problems,
+) -> Option<Language> {
+    let mut spec_found = None;
+    for file in files {
+        if let Some(spec) = &file.file.language {
+            if spec_found.is_some() {
+                problems.error(
+                    file,
+                    spec.span(),
+                    format!("language `{code}` is described twice; keep one [language] table"),
+                );
+            } else {
+                spec_found = Some((*file, spec.get_ref()));
+            }
+        }
+    }
+    let Some((spec_file, spec)) = spec_found else {
+        if let Some(file) = files.first() {
+            problems.error(
+                file,
+                0..0,
+                format!("language `{code}` has no [language] table (negators, stopwords); add a language.toml"),
+            );
+        }
+        return None;
+    };
+    if spec.code.get_ref() != code {
+        problems.error(
+            spec_file,
+            spec.code.span(),
+            format!(
+                "code `{}` does not match its directory `{code}`",
+                spec.code.get_ref()
+            ),
+        );
+    }
+    let words = |list: &[S<String>], problems: &mut Problems| -> Vec<String> {
+        let mut out = Vec::new();
+        for word in list {
+            let n = normalize(word.get_ref());
+            if n.is_empty() {
+                problems.error(spec_file, word.span(), "empty word");
+            } else {
+                out.push(n);
+            }
+        }
+        out
+    };
+    let negators: HashSet<String> = words(&spec.negators, problems).into_iter().collect();
+    let clause_breakers: HashSet<String> =
+        words(&spec.clause_breakers, problems).into_iter().collect();
+    let stopwords = words(&spec.stopwords, problems);
+    if stopwords.len() < 10 {
+        problems.error(
+            spec_file,
+            spec.code.span(),
+            "give at least 10 stopwords so the language can be detected",
+        );
+    }
+    let negation_window = spec.negation_window.as_ref().map_or(3, |w| *w.get_ref());
+
+    let mut compiler = LanguageCompiler {
+        code: code.to_string(),
+        builder: ScannerBuilder::default(),
+        matchers: Vec::new(),
+        negation_window,
+        sets: HashMap::new(),
+        set_lists: HashMap::new(),
+        sets_used: HashSet::new(),
+    };
+    let mut set_locations: Vec<(&ParsedFile, &S<SetSpec>)> = Vec::new();
+    for file in files {
+        for set in &file.file.set {
+            let id = set.get_ref().id.get_ref();
+            if !is_identifier(id) {
+                problems.error(
+                    file,
+                    set.get_ref().id.span(),
+                    format!("set id `{id}` must be snake_case"),
+                );
+            } else if compiler.sets.contains_key(id) {
+                problems.error(
+                    file,
+                    set.get_ref().id.span(),
+                    format!("set `{id}` is defined twice in `{code}`"),
+                );
+            } else {
+                compiler.sets.insert(id.clone(), (*file, set.get_ref()));
+                set_locations.push((*file, set));
+            }
+        }
+    }
+
+    let mut rules = RuleCompiler::new(code, &mut compiler, shared, problems);
+    for file in files {
+        for rule in &file.file.rule {
+            rules.compile_rule(file, rule, disabled);
+        }
+        for topic in &file.file.topic {
+            rules.compile_topic(file, topic);
+        }
+    }
+    let (compiled_rules, topic_matchers) = rules.finish();
+
+    for (file, set) in set_locations {
+        let id = set.get_ref().id.get_ref();
+        if !compiler.sets_used.contains(id) {
+            problems.warn(
+                file,
+                set.get_ref().id.span(),
+                format!("set `{id}` is not used by any rule"),
+            );
+        }
+    }
+    let scanner = match compiler.builder.build() {
+        Ok(scanner) => scanner,
+        Err(message) => {
+            problems.error(spec_file, 0..0, message);
+            return None;
+        }
+    };
+    Some(Language {
+        code: code.into(),
+        name: spec.name.get_ref().clone(),
+        negators,
+        clause_breakers,
+        negation_window,
+        stopwords,
+        scanner,
+        matchers: compiler.matchers,
+        rules: compiled_rules,
+        topic_matchers,
+    })
+}

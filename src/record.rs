@@ -1,0 +1,142 @@
+//! What analysing one conversation produces, and the JSON Lines contracts
+//! other tools read.
+//!
+//! A [`ConversationRecord`] is the unit everything downstream folds over:
+//! findings output, the conversations file and every report. Rule ids,
+//! categories and messages are `Arc<str>` shared with the compiled lexicons.
+//!
+//! The findings file has exactly these fields, in this order:
+//! `conversation_id, agent_id, topic, channel, category, rule, severity,
+//! speaker, turn, offset_ms, quote, message` (see [`FindingLine`]).
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Origin, Severity, SkipReason, Speaker};
+
+/// One thing a rule found, on one turn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub rule: Arc<str>,
+    pub category: Arc<str>,
+    pub severity: Severity,
+    pub speaker: Speaker,
+    /// 0-based index of the turn in the conversation.
+    pub turn: u32,
+    pub offset_ms: Option<u64>,
+    /// The agent responsible for the turn (the turn's own agent, else the
+    /// conversation's primary agent).
+    pub agent_id: Option<String>,
+    /// The turn text around the match.
+    pub quote: String,
+    /// Byte range of the matched words within `quote`, for highlighting.
+    pub highlight: Option<(u32, u32)>,
+    pub message: String,
+}
+
+/// A per-conversation measure, e.g. `questions_before_first_solution`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    pub name: Arc<str>,
+    pub value: f64,
+}
+
+/// The result of analysing one conversation.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Analysis {
+    pub agent_id: Option<String>,
+    pub agents: Vec<String>,
+    pub customer_id: Option<String>,
+    pub channel: Option<String>,
+    pub topic: Option<String>,
+    /// Language the conversation was analysed in; `None` when it could not be
+    /// determined (then every language's rules were applied).
+    pub language: Option<Arc<str>>,
+    pub started_at_ms: Option<i64>,
+    pub duration_ms: Option<u64>,
+    pub turns: u32,
+    pub agent_turns: u32,
+    pub customer_turns: u32,
+    /// Sorted by turn, then rule id.
+    pub findings: Vec<Finding>,
+    pub measures: Vec<Measure>,
+}
+
+impl Analysis {
+    pub fn measure(&self, name: &str) -> Option<f64> {
+        self.measures
+            .iter()
+            .find(|m| &*m.name == name)
+            .map(|m| m.value)
+    }
+
+    /// Number of findings of a category.
+    pub fn count(&self, category: &str) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| &*f.category == category)
+            .count()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Analysed(Box<Analysis>),
+    Skipped { reason: SkipReason, detail: String },
+}
+
+/// One conversation read: analysed, or skipped with a reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConversationRecord {
+    /// `None` only for a skip where not even the id could be read.
+    pub id: Option<String>,
+    pub origin: Origin,
+    pub outcome: Outcome,
+}
+
+impl ConversationRecord {
+    pub fn analysis(&self) -> Option<&Analysis> {
+        match &self.outcome {
+            Outcome::Analysed(a) => Some(a),
+            Outcome::Skipped { .. } => None,
+        }
+    }
+}
+
+/// One line of the findings file: the output contract.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FindingLine {
+    pub conversation_id: String,
+    pub agent_id: Option<String>,
+    pub topic: Option<String>,
+    pub channel: Option<String>,
+    pub category: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub speaker: Speaker,
+    pub turn: u32,
+    pub offset_ms: Option<u64>,
+    pub quote: String,
+    pub message: String,
+}
+
+impl FindingLine {
+    pub fn new(conversation_id: &str, analysis: &Analysis, finding: &Finding) -> Self {
+        FindingLine {
+            conversation_id: conversation_id.to_string(),
+            agent_id: finding.agent_id.clone(),
+            topic: analysis.topic.clone(),
+            channel: analysis.channel.clone(),
+            category: finding.category.to_string(),
+            rule: finding.rule.to_string(),
+            severity: finding.severity,
+            speaker: finding.speaker,
+            turn: finding.turn,
+            offset_ms: finding.offset_ms,
+            quote: finding.quote.clone(),
+            message: finding.message.clone(),
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Text handling shared by lexicon compilation and matching: normalisation
+//! ([`normalize`]), word-level checks around a match ([`scan`]) and language
+//! detection ([`lang`]). Phrases and transcripts go through the same
+//! normalisation, so what an analyst writes is what gets matched.
+
+pub mod lang;
+pub mod normalize;
+pub mod scan;
+
+pub use normalize::{fold_pattern, normalize, normalize_into};
