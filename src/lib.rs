@@ -8,5 +8,7 @@ pub mod error;
 pub mod lexicon;
 pub mod model;
 pub mod record;
+pub mod report;
+pub mod sorter;
 pub mod text;
 pub mod transcript;

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Origin, Severity, SkipReason, Speaker};
 
 /// One thing a rule found, on one turn.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: Arc<str>,
     pub category: Arc<str>,
@@ -43,7 +43,7 @@ pub struct Measure {
 }
 
 /// The result of analysing one conversation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Analysis {
     pub agent_id: Option<String>,
     pub agents: Vec<String>,
@@ -80,14 +80,14 @@ impl Analysis {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Outcome {
     Analysed(Box<Analysis>),
     Skipped { reason: SkipReason, detail: String },
 }
 
 /// One conversation read: analysed, or skipped with a reason.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConversationRecord {
     /// `None` only for a skip where not even the id could be read.
     pub id: Option<String>,
@@ -96,6 +96,42 @@ pub struct ConversationRecord {
 }
 
 impl ConversationRecord {
+    /// The order records are merged in: by id, then file, pass and line.
+    /// Records without an id come first.
+    pub fn sort_key(&self) -> (Option<&str>, u32, u8, u64) {
+        (
+            self.id.as_deref(),
+            self.origin.file,
+            self.origin.pass,
+            self.origin.line,
+        )
+    }
+
+    /// Approximate heap and inline size, for the sorter's memory budget.
+    pub fn approx_bytes(&self) -> usize {
+        let strings = |v: &Option<String>| v.as_ref().map_or(0, String::len);
+        let mut bytes = std::mem::size_of::<Self>() + self.id.as_ref().map_or(0, String::len);
+        match &self.outcome {
+            Outcome::Analysed(a) => {
+                bytes += std::mem::size_of::<Analysis>()
+                    + strings(&a.agent_id)
+                    + strings(&a.customer_id)
+                    + strings(&a.channel)
+                    + strings(&a.topic)
+                    + a.agents.iter().map(|s| s.len() + 24).sum::<usize>()
+                    + a.measures.len() * std::mem::size_of::<Measure>();
+                for f in &a.findings {
+                    bytes += std::mem::size_of::<Finding>()
+                        + f.quote.len()
+                        + f.message.len()
+                        + strings(&f.agent_id);
+                }
+            }
+            Outcome::Skipped { detail, .. } => bytes += detail.len(),
+        }
+        bytes
+    }
+
     pub fn analysis(&self) -> Option<&Analysis> {
         match &self.outcome {
             Outcome::Analysed(a) => Some(a),
