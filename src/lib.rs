@@ -4,4 +4,5 @@
 //! over it. See `DEVELOPERS.md` for the architecture.
 
 pub mod error;
+pub mod input;
 pub mod model;

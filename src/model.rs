@@ -382,7 +382,15 @@ mod tests {
     use super::*;
 
     fn builder() -> ConversationBuilder {
-        ConversationBuilder::new("c1", Origin { file: 0, line: 2, pass: 0 }, Limits::default())
+        ConversationBuilder::new(
+            "c1",
+            Origin {
+                file: 0,
+                line: 2,
+                pass: 0,
+            },
+            Limits::default(),
+        )
     }
 
     #[test]
