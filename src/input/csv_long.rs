@@ -48,44 +48,21 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::io::{self, BufRead, Read};
-use std::path::Path;
+
+mod records;
 
 use csv::ByteRecord;
 
+use self::records::RowReader;
+pub use self::records::sniff_delimiter;
 use super::columns::{ColumnMap, Field};
 use super::detect::check_not_blank;
-use super::source::{BUFFER_SIZE, ByteCounter, Reopen, Source};
+use super::source::{ByteCounter, Reopen, Source};
 use super::speaker::{SpeakerResolver, unknown_speaker_message};
 use super::time::{parse_offset_ms, parse_offset_seconds, parse_timestamp_ms, seconds_to_ms};
 use super::{ConversationReader, InputConfig, InputFile, ReaderStats, fingerprint};
 use crate::error::{Error, Location, Result};
 use crate::model::{ConversationBuilder, Limits, Origin, ReadItem, SkipReason, Skipped};
-
-/// The delimiter of a CSV file, from its header line: the most frequent of
-/// `,`, `;` and tab outside double quotes; `,` when there is none or a tie.
-pub fn sniff_delimiter(head: &[u8]) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut in_quotes = false;
-    for &b in head {
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b'\n' if !in_quotes => break,
-            b',' if !in_quotes => counts[0] += 1,
-            b';' if !in_quotes => counts[1] += 1,
-            b'\t' if !in_quotes => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let candidates = [b',', b';', b'\t'];
-    let mut best = 0;
-    for i in 1..3 {
-        if counts[i] > counts[best] {
-            best = i;
-        }
-    }
-    candidates[best]
-}
 
 /// Hashing for keys that are already hashes.
 #[derive(Default)]
@@ -143,7 +120,7 @@ impl CsvReader {
         let limits = config.limits;
         let mut rows = RowReader::new(stream, delimiter, limits);
         let mut header = ByteRecord::new();
-        rows.read(&mut header, &file.path)?;
+        let header_line = rows.read(&mut header, &file.path)?.unwrap_or(1);
         let headers: Vec<String> = header
             .iter()
             .map(|h| String::from_utf8_lossy(h).into_owned())
@@ -151,7 +128,7 @@ impl CsvReader {
         let columns = ColumnMap::resolve(
             &headers,
             &config.column_overrides,
-            &Location::line(&file.path, 1),
+            &Location::line(&file.path, header_line),
         )?;
         let ctx = RowContext {
             file: file.clone(),
@@ -188,12 +165,11 @@ impl CsvReader {
 
     fn next_first_pass(&mut self) -> Result<Option<ReadItem>> {
         loop {
-            if !self.rows.read(&mut self.record, &self.ctx.file.path)? {
+            let Some(line) = self.rows.read(&mut self.record, &self.ctx.file.path)? else {
                 return Ok(self.current.take().map(|p| p.finish(&self.ctx)));
-            }
+            };
             self.stats.rows += 1;
             let record = &self.record;
-            let line = record.position().map_or(0, |p| p.line());
             self.ctx.check_width(record, line)?;
             let id = self.ctx.id(record, line)?;
             if id == self.current_id.as_slice() {
@@ -234,7 +210,7 @@ impl CsvReader {
         let stream = reopen.open()?;
         let mut rows = RowReader::new(stream, self.ctx.delimiter, self.ctx.limits);
         let mut header = ByteRecord::new();
-        let has_header = rows.read(&mut header, &self.ctx.file.path)?;
+        let has_header = rows.read(&mut header, &self.ctx.file.path)?.is_some();
         if !has_header || header.as_slice() != self.ctx.header.as_slice() {
             return Err(Error::input(
                 Location::line(&self.ctx.file.path, 1),
@@ -308,14 +284,17 @@ impl SecondPass {
             if let Some(leftover) = &mut self.leftover {
                 return Ok(leftover.pop_front().map(|p| p.finish(ctx)));
             }
-            if self.split.is_empty() || !self.rows.read(&mut self.record, &ctx.file.path)? {
+            let line = match self.split.is_empty() {
+                true => None,
+                false => self.rows.read(&mut self.record, &ctx.file.path)?,
+            };
+            let Some(line) = line else {
                 let mut left: Vec<Pending> = self.open.drain().map(|(_, p)| p).collect();
                 left.sort_by_key(|p| p.builder.origin().line);
                 self.leftover = Some(left.into());
                 continue;
-            }
+            };
             let record = &self.record;
-            let line = record.position().map_or(0, |p| p.line());
             ctx.check_width(record, line)?;
             let id = ctx.id(record, line)?;
             let Some(&last_line) = self.split.get(id) else {
@@ -597,99 +576,9 @@ fn delimiter_name(delimiter: u8) -> &'static str {
     }
 }
 
-/// The csv reader over a guarded stream.
-struct RowReader {
-    reader: csv::Reader<Guarded>,
-    max_row_bytes: u64,
-}
-
-impl RowReader {
-    fn new(stream: Box<dyn BufRead + Send>, delimiter: u8, limits: Limits) -> RowReader {
-        let reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .buffer_capacity(BUFFER_SIZE)
-            .from_reader(Guarded {
-                inner: stream,
-                delivered: 0,
-                limit: u64::MAX,
-                tripped: false,
-            });
-        RowReader {
-            reader,
-            max_row_bytes: limits.max_conversation_bytes as u64,
-        }
-    }
-
-    /// Reads the next record into `record`; false at the end.
-    fn read(&mut self, record: &mut ByteRecord, path: &Path) -> Result<bool> {
-        let start = self.reader.position().clone();
-        // The csv reader reads ahead by at most its buffer, so a row within
-        // the limit never trips the guard.
-        self.reader.get_mut().limit = start
-            .byte()
-            .saturating_add(self.max_row_bytes)
-            .saturating_add(2 * BUFFER_SIZE as u64);
-        match self.reader.read_byte_record(record) {
-            Ok(more) => Ok(more),
-            Err(err) => {
-                let line = err.position().map_or(start.line(), |p| p.line());
-                let at = Location::line(path, line);
-                if self.reader.get_ref().tripped {
-                    return Err(Error::input(
-                        at,
-                        format!(
-                            "a row starting here is longer than {} bytes; probably a double quote that is never closed",
-                            self.max_row_bytes
-                        ),
-                    ));
-                }
-                let message = err.to_string();
-                match err.into_kind() {
-                    csv::ErrorKind::Io(e) => Err(Error::io(path, e)),
-                    _ => Err(Error::input(at, message)),
-                }
-            }
-        }
-    }
-}
-
-/// Stops a runaway record before it is buffered whole: fails reads past
-/// `limit` bytes of the stream.
-struct Guarded {
-    inner: Box<dyn BufRead + Send>,
-    delivered: u64,
-    limit: u64,
-    tripped: bool,
-}
-
-impl Read for Guarded {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.delivered >= self.limit {
-            self.tripped = true;
-            return Err(io::Error::other("row too long"));
-        }
-        let n = self.inner.read(buf)?;
-        self.delivered += n as u64;
-        Ok(n)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn delimiter_from_header_line() {
-        assert_eq!(sniff_delimiter(b"id,speaker,text\n"), b',');
-        assert_eq!(sniff_delimiter(b"id;speaker;text\r\nx,y,z,w,v"), b';');
-        assert_eq!(sniff_delimiter(b"id\tspeaker\ttext"), b'\t');
-        assert_eq!(sniff_delimiter(b"\"a;b;c\",d,e"), b',');
-        assert_eq!(sniff_delimiter(b"text"), b',');
-        assert_eq!(sniff_delimiter(b""), b',');
-        assert_eq!(sniff_delimiter(b"a,b;c"), b',');
-    }
 
     #[test]
     fn fingerprints_are_stable() {

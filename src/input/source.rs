@@ -107,12 +107,23 @@ impl Source {
 
     /// Opens `path`, counting the bytes read from it into `counter`.
     pub fn open_counted(path: &Path, counter: ByteCounter) -> Result<Source> {
-        let io_err = |e| Error::io(path, e);
         let raw: Box<dyn Read + Send> = if is_stdin(path) {
             Box::new(io::stdin())
         } else {
-            Box::new(File::open(path).map_err(io_err)?)
+            Box::new(File::open(path).map_err(|e| Error::io(path, e))?)
         };
+        Source::from_reader(path, raw, counter)
+    }
+
+    /// A source over any byte stream, named `path` in messages. Named `-`,
+    /// it is treated like stdin: it cannot be reopened, so
+    /// [`Source::into_rereadable`] spools it.
+    pub fn from_reader(
+        path: &Path,
+        raw: Box<dyn Read + Send>,
+        counter: ByteCounter,
+    ) -> Result<Source> {
+        let io_err = |e| Error::io(path, e);
         let mut raw = BufReader::with_capacity(
             BUFFER_SIZE,
             Counting {
@@ -490,6 +501,31 @@ mod tests {
         bytes.extend_from_slice(&u16::from(b'a').to_le_bytes());
         bytes.push(b'z');
         assert_eq!(decode(&bytes, false), vec![INVALID, b'a', INVALID]);
+    }
+
+    #[test]
+    fn stdin_is_spooled_for_a_second_read() {
+        let data = b"\xef\xbb\xbfid,speaker,text\nc1,agent,hoi\n".repeat(20_000);
+        let counter = ByteCounter::new();
+        let source = Source::from_reader(
+            Path::new("-"),
+            Box::new(Cursor::new(data.clone())),
+            counter.clone(),
+        )
+        .unwrap();
+        assert_eq!(source.encoding(), Encoding::Utf8Bom);
+        let (mut first, reopen) = source.into_rereadable().unwrap();
+        assert!(matches!(reopen, Reopen::Spool(_)));
+        let mut once = Vec::new();
+        first.read_to_end(&mut once).unwrap();
+        drop(first);
+        assert_eq!(once, data[3..]);
+        assert_eq!(counter.get(), data.len() as u64);
+        for _ in 0..2 {
+            let mut again = Vec::new();
+            reopen.open().unwrap().read_to_end(&mut again).unwrap();
+            assert_eq!(again, once);
+        }
     }
 
     #[test]

@@ -1,0 +1,5 @@
+//! The input layer: readers, detection, sources and directory walking.
+
+mod csv;
+mod files;
+mod jsonl;
