@@ -321,7 +321,7 @@ impl JsonlReader {
         } else if let Some(seconds) = turn.offset {
             match seconds_to_ms(seconds) {
                 Some(ms) => Some(ms),
-                None => return Ok(Err(format!("`offset` {seconds} is negative"))),
+                None => return Ok(Err(format!("`offset` {seconds} is negative or too large"))),
             }
         } else if let Some(at) = &turn.at {
             let Some(ms) = parse_timestamp_ms(at.as_str()) else {

@@ -3,3 +3,4 @@
 mod csv;
 mod files;
 mod jsonl;
+mod robustness;

@@ -117,7 +117,7 @@ fn bad_lines_are_skipped_with_their_line() {
             Some("c7"),
             7,
             malformed,
-            "line 7: turn 1: `offset` -2 is negative"
+            "line 7: turn 1: `offset` -2 is negative or too large"
         )
     );
     assert_eq!(read.stats.rows, 8);
