@@ -158,11 +158,6 @@ impl CsvReader {
         })
     }
 
-    /// The counter of bytes read from the file in the first pass.
-    pub fn byte_counter(&self) -> ByteCounter {
-        self.counter.clone()
-    }
-
     fn next_first_pass(&mut self) -> Result<Option<ReadItem>> {
         loop {
             let Some(line) = self.rows.read(&mut self.record, &self.ctx.file.path)? else {
