@@ -5,6 +5,7 @@
 
 pub mod engine;
 pub mod error;
+pub mod input;
 pub mod lexicon;
 pub mod model;
 pub mod record;

@@ -24,6 +24,7 @@ use crate::error::Result;
 use crate::model::{Limits, ReadItem, Speaker};
 
 pub use columns::Field;
+pub use source::ByteCounter;
 
 /// The export formats convoscan reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,16 +95,41 @@ pub trait ConversationReader: Send {
 
     /// Statistics so far; complete once `next_item` returned `Ok(None)`.
     fn stats(&self) -> ReaderStats;
+
+    /// A live count of the bytes read from the file (compressed size for
+    /// compressed files), for a progress display on another thread. A second
+    /// read of a file that was not grouped is not counted.
+    fn byte_counter(&self) -> ByteCounter;
+}
+
+/// A 64-bit fingerprint of a conversation id for "seen before" sets. The
+/// hasher has fixed keys (`DefaultHasher::new`), so fingerprints are the same
+/// in every run of the same binary.
+pub(crate) fn fingerprint(id: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut hasher = DefaultHasher::new();
+    hasher.write(id);
+    hasher.finish()
 }
 
 /// Opens one file with the reader for its format (given or detected).
+///
+/// The file is opened once: detection looks at the first bytes of the same
+/// stream the reader then reads, so this works for standard input too. An
+/// empty file is an error whatever the format.
 pub fn open(file: &InputFile, config: &InputConfig) -> Result<Box<dyn ConversationReader>> {
+    let source = source::Source::open(&file.path)?;
+    detect::check_not_blank(&source)?;
     let format = match config.format {
         Some(format) => format,
-        None => detect::detect_format(&file.path)?,
+        None => detect::detect_source_format(&source)?,
     };
     match format {
-        InputFormat::Csv => Ok(Box::new(csv_long::CsvReader::open(file, config)?)),
-        InputFormat::Jsonl => Ok(Box::new(jsonl::JsonlReader::open(file, config)?)),
+        InputFormat::Csv => Ok(Box::new(csv_long::CsvReader::from_source(
+            file, config, source,
+        )?)),
+        InputFormat::Jsonl => Ok(Box::new(jsonl::JsonlReader::from_source(
+            file, config, source,
+        )?)),
     }
 }

@@ -2,4 +2,5 @@
 
 mod common;
 mod engine;
+mod input;
 mod lexicon_validation;

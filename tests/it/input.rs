@@ -1,0 +1,6 @@
+//! The input layer: readers, detection, sources and directory walking.
+
+mod csv;
+mod files;
+mod jsonl;
+mod robustness;
