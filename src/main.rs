@@ -1,3 +1,7 @@
-fn main() {
-    std::process::exit(0);
+//! The `convoscan` binary: a thin command line over the library.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
 }

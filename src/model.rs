@@ -87,7 +87,9 @@ impl fmt::Display for Severity {
 /// for conversations reassembled in a second read because their rows were not
 /// contiguous. A pass-1 conversation supersedes the partial pass-0 one with
 /// the same id from the same file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Origin {
     pub file: u32,
     pub line: u64,

@@ -87,7 +87,12 @@ impl RunOutput {
 }
 
 /// Reads and analyses `inputs` (files or directories).
-pub fn run(inputs: &[PathBuf], lexicons: &Lexicons, config: &RunConfig, progress: &Progress) -> Result<RunOutput> {
+pub fn run(
+    inputs: &[PathBuf],
+    lexicons: &Lexicons,
+    config: &RunConfig,
+    progress: &Progress,
+) -> Result<RunOutput> {
     let files = input::walk::walk(inputs)?;
     run_files(&files, lexicons, config, progress)
 }
@@ -115,7 +120,9 @@ pub fn run_files(
                 },
             })
             .collect();
-        let mut sorter = sorter.lock().map_err(|_| Error::usage("an analysis worker failed"))?;
+        let mut sorter = sorter
+            .lock()
+            .map_err(|_| Error::usage("an analysis worker failed"))?;
         for record in records {
             sorter.push(record)?;
         }
@@ -124,7 +131,9 @@ pub fn run_files(
 
     let accounts = if config.threads <= 1 {
         let mut scratch = Scratch::default();
-        read_files(files, config, progress, |batch| analyse_batch(batch, &mut scratch))?
+        read_files(files, config, progress, |batch| {
+            analyse_batch(batch, &mut scratch)
+        })?
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(config.threads)
@@ -134,14 +143,18 @@ pub fn run_files(
         std::thread::scope(|scope| {
             let reader = scope.spawn(move || {
                 read_files(files, config, progress, |batch| {
-                    sender.send(batch).map_err(|_| Error::usage("analysis stopped"))
+                    sender
+                        .send(batch)
+                        .map_err(|_| Error::usage("analysis stopped"))
                 })
             });
             let analysed = pool.install(|| {
                 receiver
                     .into_iter()
                     .par_bridge()
-                    .try_for_each_init(Scratch::default, |scratch, batch| analyse_batch(batch, scratch))
+                    .try_for_each_init(Scratch::default, |scratch, batch| {
+                        analyse_batch(batch, scratch)
+                    })
             });
             let read = reader
                 .join()
@@ -153,7 +166,9 @@ pub fn run_files(
         })?
     };
     let names = files.iter().map(|f| f.path.display().to_string()).collect();
-    let sorter = sorter.into_inner().map_err(|_| Error::usage("an analysis worker failed"))?;
+    let sorter = sorter
+        .into_inner()
+        .map_err(|_| Error::usage("an analysis worker failed"))?;
     Ok(RunOutput {
         files: accounts,
         records: sorter.finish(names)?,
@@ -194,7 +209,10 @@ fn read_files(
             progress.conversations.add(1);
             progress.bytes.set(bytes_before + counter.get());
             if batch.len() >= BATCH_CONVERSATIONS || batch_bytes >= BATCH_BYTES {
-                emit(std::mem::replace(&mut batch, Vec::with_capacity(BATCH_CONVERSATIONS)))?;
+                emit(std::mem::replace(
+                    &mut batch,
+                    Vec::with_capacity(BATCH_CONVERSATIONS),
+                ))?;
                 batch_bytes = 0;
             }
         }

@@ -64,9 +64,13 @@ impl RecordSorter {
     fn spill(&mut self) -> Result<()> {
         self.sort_buffer();
         if self.spill_dir.is_none() {
-            self.spill_dir = Some(tempfile::tempdir().map_err(|e| Error::io("temporary directory", e))?);
+            self.spill_dir =
+                Some(tempfile::tempdir().map_err(|e| Error::io("temporary directory", e))?);
         }
-        let dir = self.spill_dir.as_ref().map_or_else(std::env::temp_dir, |d| d.path().to_path_buf());
+        let dir = self
+            .spill_dir
+            .as_ref()
+            .map_or_else(std::env::temp_dir, |d| d.path().to_path_buf());
         let path: PathBuf = dir.join(format!("run-{}.jsonl", self.runs.len()));
         let file = File::options()
             .create_new(true)
@@ -80,7 +84,9 @@ impl RecordSorter {
                 .map_err(|e| Error::io(&path, std::io::Error::other(e)))?;
             writer.write_all(b"\n").map_err(|e| Error::io(&path, e))?;
         }
-        let mut file = writer.into_inner().map_err(|e| Error::io(&path, e.into_error()))?;
+        let mut file = writer
+            .into_inner()
+            .map_err(|e| Error::io(&path, e.into_error()))?;
         use std::io::Seek;
         file.rewind().map_err(|e| Error::io(&path, e))?;
         self.runs.push(file);
@@ -99,7 +105,11 @@ impl RecordSorter {
                 self.spill()?;
             }
             let mut merge = Merge {
-                readers: self.runs.drain(..).map(|f| BufReader::with_capacity(1 << 20, f)).collect(),
+                readers: self
+                    .runs
+                    .drain(..)
+                    .map(|f| BufReader::with_capacity(1 << 20, f))
+                    .collect(),
                 heap: BinaryHeap::new(),
                 line: String::new(),
             };
@@ -234,7 +244,10 @@ impl Sorted {
         let mut kept: Vec<ConversationRecord> = Vec::new();
         for record in group.drain(..) {
             match kept.last_mut() {
-                Some(last) if last.origin.file == record.origin.file && record.origin.pass > last.origin.pass => {
+                Some(last)
+                    if last.origin.file == record.origin.file
+                        && record.origin.pass > last.origin.pass =>
+                {
                     *last = record;
                 }
                 _ => kept.push(record),
@@ -276,7 +289,11 @@ mod tests {
     fn record(id: &str, file: u32, pass: u8, turns: u32) -> ConversationRecord {
         ConversationRecord {
             id: Some(id.to_string()),
-            origin: Origin { file, line: 1, pass },
+            origin: Origin {
+                file,
+                line: 1,
+                pass,
+            },
             outcome: Outcome::Analysed(Box::new(Analysis {
                 turns,
                 ..Analysis::default()
@@ -287,7 +304,11 @@ mod tests {
     fn drain(mut sorted: Sorted) -> Vec<(String, u32, Option<u32>)> {
         let mut out = Vec::new();
         while let Some(r) = sorted.next_record().unwrap() {
-            out.push((r.id.clone().unwrap_or_default(), r.origin.file, r.analysis().map(|a| a.turns)));
+            out.push((
+                r.id.clone().unwrap_or_default(),
+                r.origin.file,
+                r.analysis().map(|a| a.turns),
+            ));
         }
         out
     }
@@ -299,7 +320,10 @@ mod tests {
             for id in ["c", "a", "d", "b"] {
                 sorter.push(record(id, 0, 0, 1)).unwrap();
             }
-            let ids: Vec<String> = drain(sorter.finish(vec![]).unwrap()).into_iter().map(|r| r.0).collect();
+            let ids: Vec<String> = drain(sorter.finish(vec![]).unwrap())
+                .into_iter()
+                .map(|r| r.0)
+                .collect();
             assert_eq!(ids, ["a", "b", "c", "d"], "budget {budget}");
         }
     }
@@ -311,7 +335,10 @@ mod tests {
         sorter.push(record("b", 0, 0, 1)).unwrap();
         sorter.push(record("a", 0, 1, 5)).unwrap();
         let out = drain(sorter.finish(vec!["x.csv".into()]).unwrap());
-        assert_eq!(out, vec![("a".into(), 0, Some(5)), ("b".into(), 0, Some(1))]);
+        assert_eq!(
+            out,
+            vec![("a".into(), 0, Some(5)), ("b".into(), 0, Some(1))]
+        );
     }
 
     #[test]
@@ -319,9 +346,14 @@ mod tests {
         let mut sorter = RecordSorter::new(usize::MAX);
         sorter.push(record("a", 1, 0, 3)).unwrap();
         sorter.push(record("a", 0, 0, 2)).unwrap();
-        let mut sorted = sorter.finish(vec!["one.csv".into(), "two.csv".into()]).unwrap();
+        let mut sorted = sorter
+            .finish(vec!["one.csv".into(), "two.csv".into()])
+            .unwrap();
         let first = sorted.next_record().unwrap().unwrap();
-        assert_eq!((first.origin.file, first.analysis().map(|a| a.turns)), (0, Some(2)));
+        assert_eq!(
+            (first.origin.file, first.analysis().map(|a| a.turns)),
+            (0, Some(2))
+        );
         let second = sorted.next_record().unwrap().unwrap();
         match second.outcome {
             Outcome::Skipped { reason, detail } => {

@@ -101,6 +101,10 @@ pub fn directory_sources(root: &Path) -> Result<Vec<LexiconSource>> {
             continue;
         }
         if entry.is_dir() {
+            if name == "fixtures" {
+                // Annotated fixtures for `lexicon test` may live alongside.
+                continue;
+            }
             if !is_language_code(&name) {
                 return Err(Error::lexicon(
                     Location::file(&entry),

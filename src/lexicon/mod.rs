@@ -47,8 +47,9 @@ pub fn load(choice: &LexiconChoice) -> Result<Compiled> {
     compile::compile(&parsed)
 }
 
-/// The user's files, plus the built-in categories and the built-in language
-/// data of languages the user does not describe.
+/// The user's files, plus the built-in categories (unless the directory has
+/// its own categories.toml) and the built-in language data of languages the
+/// user does not describe.
 fn replace_sources(dir: &Path) -> Result<Vec<load::LexiconSource>> {
     let user = load::directory_sources(dir)?;
     let parsed_user = load::parse_all(user.clone())?;
@@ -57,10 +58,11 @@ fn replace_sources(dir: &Path) -> Result<Vec<load::LexiconSource>> {
         .filter(|p| p.file.language.is_some())
         .filter_map(|p| p.source.language.clone())
         .collect();
+    let has_categories = parsed_user.iter().any(|p| !p.file.category.is_empty());
     let mut sources: Vec<load::LexiconSource> = load::builtin_sources()
         .into_iter()
         .filter(|s| match &s.language {
-            None => s.path.ends_with("categories.toml"),
+            None => !has_categories && s.path.ends_with("categories.toml"),
             Some(code) => s.path.ends_with("language.toml") && !described.contains(code),
         })
         .collect();

@@ -38,7 +38,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
@@ -69,7 +72,8 @@ fn read_csv_expectations(path: &Path) -> Result<Expectations> {
         .headers()
         .map_err(|e| Error::input(Location::line(path, 1), e.to_string()))?
         .clone();
-    let find = |wanted: &dyn Fn(&str) -> bool| headers.iter().position(|h| wanted(&normalize_header(h)));
+    let find =
+        |wanted: &dyn Fn(&str) -> bool| headers.iter().position(|h| wanted(&normalize_header(h)));
     let id_column = find(&|h| Field::from_alias(h) == Some(Field::ConversationId));
     let expect_column = find(&|h| h == "expect" || h == "expected");
     let (Some(id_column), Some(expect_column)) = (id_column, expect_column) else {
@@ -99,15 +103,25 @@ fn read_jsonl_expectations(path: &Path) -> Result<Expectations> {
         }
         let value: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| Error::input(Location::line(path, number), e.to_string()))?;
-        let id = value.get("id").and_then(|v| v.as_str()).unwrap_or("").to_string();
-        let turns = value.get("turns").and_then(|t| t.as_array()).cloned().unwrap_or_default();
+        let id = value
+            .get("id")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        let turns = value
+            .get("turns")
+            .and_then(|t| t.as_array())
+            .cloned()
+            .unwrap_or_default();
         let entry = expectations.entry(id).or_default();
         for turn in turns {
             let expect = match turn.get("expect") {
                 Some(serde_json::Value::String(s)) => split_expect(s),
-                Some(serde_json::Value::Array(items)) => {
-                    items.iter().filter_map(|i| i.as_str()).map(str::to_string).collect()
-                }
+                Some(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|i| i.as_str())
+                    .map(str::to_string)
+                    .collect(),
                 _ => BTreeSet::new(),
             };
             entry.push((number, expect));
@@ -142,7 +156,10 @@ pub fn run(lexicons: &Lexicons, dir: &Path, report: &mut TestReport) -> Result<(
         let options = AnalysisOptions {
             language: language.map_or(LanguageChoice::Auto, LanguageChoice::Fixed),
         };
-        let file = InputFile { index: 0, path: path.clone() };
+        let file = InputFile {
+            index: 0,
+            path: path.clone(),
+        };
         let mut reader = input::open(&file, &InputConfig::default())?;
         let mut conversations = 0u32;
         let mismatches_before = report.mismatches.len();
@@ -163,8 +180,13 @@ pub fn run(lexicons: &Lexicons, dir: &Path, report: &mut TestReport) -> Result<(
                 }
             };
             let record = analyze(&conversation, lexicons, &options, &mut scratch);
-            let Some(analysis) = record.analysis() else { continue };
-            let expected = expectations.get(&conversation.id).cloned().unwrap_or_default();
+            let Some(analysis) = record.analysis() else {
+                continue;
+            };
+            let expected = expectations
+                .get(&conversation.id)
+                .cloned()
+                .unwrap_or_default();
             for (turn_index, turn) in conversation.turns.iter().enumerate() {
                 let (line, expect) = expected
                     .get(turn_index)
@@ -203,7 +225,9 @@ pub fn run(lexicons: &Lexicons, dir: &Path, report: &mut TestReport) -> Result<(
         report.fixture_files += 1;
         report.fixture_conversations += conversations;
         let failed = (report.mismatches.len() - mismatches_before) as u32;
-        report.files.push((path.display().to_string(), conversations, failed));
+        report
+            .files
+            .push((path.display().to_string(), conversations, failed));
     }
     Ok(())
 }

@@ -71,9 +71,17 @@ pub struct Mismatch {
 
 impl std::fmt::Display for Mismatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let what = if self.missing { "expected" } else { "unexpected" };
+        let what = if self.missing {
+            "expected"
+        } else {
+            "unexpected"
+        };
         let turn = self.turn.map_or(String::new(), |t| format!(" (turn {t})"));
-        write!(f, "{}: {what} `{}`{turn}: {}", self.location, self.rule, self.text)
+        write!(
+            f,
+            "{}: {what} `{}`{turn}: {}",
+            self.location, self.rule, self.text
+        )
     }
 }
 
@@ -98,7 +106,10 @@ impl TestReport {
     }
 
     fn count(&mut self, lexicons: &Lexicons, rule: &str, counts: Counts) {
-        self.per_rule.entry(rule.to_string()).or_default().add(counts);
+        self.per_rule
+            .entry(rule.to_string())
+            .or_default()
+            .add(counts);
         if let Some(info) = lexicons.rules_with_id(rule).next() {
             self.per_category
                 .entry(info.category.to_string())
@@ -152,9 +163,18 @@ fn run_examples(lexicons: &Lexicons, report: &mut TestReport) {
                 .analysis()
                 .is_some_and(|a| a.findings.iter().any(|f| f.rule == info.id));
             let counts = match (example.should_fire, fired) {
-                (true, true) => Counts { tp: 1, ..Counts::default() },
-                (true, false) => Counts { fn_: 1, ..Counts::default() },
-                (false, true) => Counts { fp: 1, ..Counts::default() },
+                (true, true) => Counts {
+                    tp: 1,
+                    ..Counts::default()
+                },
+                (true, false) => Counts {
+                    fn_: 1,
+                    ..Counts::default()
+                },
+                (false, true) => Counts {
+                    fp: 1,
+                    ..Counts::default()
+                },
                 (false, false) => Counts::default(),
             };
             report.count(lexicons, &info.id, counts);
@@ -179,7 +199,9 @@ fn one_line(text: &str) -> String {
 /// True when the text is written as a transcript (`agent: ...` lines).
 pub fn looks_like_transcript(text: &str) -> bool {
     let first = text.trim_start().lines().next().unwrap_or("");
-    let first = first.trim_start_matches(|c: char| c == '[' || c.is_ascii_digit() || c == ':' || c == ']' || c == ' ');
+    let first = first.trim_start_matches(|c: char| {
+        c == '[' || c.is_ascii_digit() || c == ':' || c == ']' || c == ' '
+    });
     first
         .split_once(':')
         .is_some_and(|(label, _)| transcript::label_speaker(label).is_some())

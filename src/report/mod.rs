@@ -264,7 +264,10 @@ impl ReportBuilder {
             if !flagged_categories.contains(&index) {
                 flagged_categories.push(index);
             }
-            if !rules_seen.iter().any(|(i, r)| *i == index && *r == finding.rule) {
+            if !rules_seen
+                .iter()
+                .any(|(i, r)| *i == index && *r == finding.rule)
+            {
                 rules_seen.push((index, finding.rule.clone()));
             }
             let agent = finding
@@ -319,7 +322,10 @@ impl ReportBuilder {
             }
         }
 
-        let topic = analysis.topic.clone().unwrap_or_else(|| UNKNOWN.to_string());
+        let topic = analysis
+            .topic
+            .clone()
+            .unwrap_or_else(|| UNKNOWN.to_string());
         if !self.topics.contains_key(&topic) {
             let group = self.new_group();
             self.topics.insert(topic.clone(), group);
@@ -350,7 +356,11 @@ impl ReportBuilder {
                         conversations,
                     })
                     .collect();
-                top_rules.sort_by(|a, b| b.conversations.cmp(&a.conversations).then(a.rule.cmp(&b.rule)));
+                top_rules.sort_by(|a, b| {
+                    b.conversations
+                        .cmp(&a.conversations)
+                        .then(a.rule.cmp(&b.rule))
+                });
                 CategorySummary {
                     id: c.id.to_string(),
                     label: c.label.clone(),

@@ -4,3 +4,4 @@ mod common;
 mod engine;
 mod input;
 mod lexicon_validation;
+mod lexicons;

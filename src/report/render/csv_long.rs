@@ -14,15 +14,33 @@ struct Writer<'w> {
 }
 
 impl Writer<'_> {
-    fn row(&mut self, section: &str, group: &str, category: &str, metric: &str, value: impl ToString) -> io::Result<()> {
+    fn row(
+        &mut self,
+        section: &str,
+        group: &str,
+        category: &str,
+        metric: &str,
+        value: impl ToString,
+    ) -> io::Result<()> {
         self.inner
             .write_record([section, group, category, metric, &value.to_string()])
             .map_err(io::Error::other)
     }
 
-    fn measures(&mut self, section: &str, group: &str, measures: &[MeasureSummary]) -> io::Result<()> {
+    fn measures(
+        &mut self,
+        section: &str,
+        group: &str,
+        measures: &[MeasureSummary],
+    ) -> io::Result<()> {
         for m in measures.iter().filter(|m| m.conversations > 0) {
-            self.row(section, group, "", &format!("{}_conversations", m.name), m.conversations)?;
+            self.row(
+                section,
+                group,
+                "",
+                &format!("{}_conversations", m.name),
+                m.conversations,
+            )?;
             if let Some(median) = m.median {
                 self.row(section, group, "", &format!("{}_median", m.name), median)?;
             }
@@ -37,10 +55,22 @@ impl Writer<'_> {
         for row in rows {
             self.row(section, &row.key, "", "conversations", row.conversations)?;
             self.row(section, &row.key, "", "low_volume", row.low_volume)?;
-            self.row(section, &row.key, "", "agent_flag_rate", row.agent_flag_rate)?;
+            self.row(
+                section,
+                &row.key,
+                "",
+                "agent_flag_rate",
+                row.agent_flag_rate,
+            )?;
             for cell in &row.categories {
                 self.row(section, &row.key, &cell.category, "flagged", cell.flagged)?;
-                self.row(section, &row.key, &cell.category, "rate_per_100", cell.rate_per_100)?;
+                self.row(
+                    section,
+                    &row.key,
+                    &cell.category,
+                    "rate_per_100",
+                    cell.rate_per_100,
+                )?;
             }
             self.measures(section, &row.key, &row.measures)?;
         }
@@ -73,7 +103,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         w.row("accounting", "", "", &format!("language_{language}"), n)?;
     }
     for c in &report.categories {
-        w.row("category", "", &c.id, "conversations_flagged", c.conversations_flagged)?;
+        w.row(
+            "category",
+            "",
+            &c.id,
+            "conversations_flagged",
+            c.conversations_flagged,
+        )?;
         w.row("category", "", &c.id, "rate_per_100", c.rate_per_100)?;
         w.row("category", "", &c.id, "findings", c.findings)?;
         for r in &c.top_rules {

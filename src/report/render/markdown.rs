@@ -7,7 +7,9 @@ use crate::report::render::{accounting_line, sections};
 
 /// Escapes the characters that would break a table cell.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace('\n', " ")
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {

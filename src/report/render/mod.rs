@@ -44,7 +44,8 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write, path: &str) 
         Format::Markdown => markdown::render(report, out).map_err(io),
         Format::Csv => csv_long::render(report, out).map_err(io),
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, report).map_err(|e| io(std::io::Error::other(e)))?;
+            serde_json::to_writer_pretty(&mut *out, report)
+                .map_err(|e| io(std::io::Error::other(e)))?;
             writeln!(out).map_err(io)
         }
     }
@@ -126,7 +127,7 @@ fn measure_cell(m: &MeasureSummary) -> String {
     }
 }
 
-fn limited<'a>(rows: &'a [GroupRow], top: usize) -> (&'a [GroupRow], usize) {
+fn limited(rows: &[GroupRow], top: usize) -> (&[GroupRow], usize) {
     if top == 0 || rows.len() <= top {
         (rows, 0)
     } else {
@@ -138,8 +139,16 @@ fn group_section(report: &Report, title: &str, key: &str, rows: &[GroupRow]) -> 
     let mut headers = vec![key.to_string(), "Conversations".to_string()];
     headers.extend(report.categories.iter().map(|c| c.label.clone()));
     headers.push("Agent flags /100".to_string());
-    let with_measures: Vec<&MeasureSummary> = report.measures.iter().filter(|m| m.conversations > 0).collect();
-    headers.extend(with_measures.iter().map(|m| format!("{} (median)", measure_label(&m.name))));
+    let with_measures: Vec<&MeasureSummary> = report
+        .measures
+        .iter()
+        .filter(|m| m.conversations > 0)
+        .collect();
+    headers.extend(
+        with_measures
+            .iter()
+            .map(|m| format!("{} (median)", measure_label(&m.name))),
+    );
     let (shown, hidden) = limited(rows, report.top);
     let mut body = Vec::new();
     for row in shown {
@@ -186,12 +195,21 @@ fn group_section(report: &Report, title: &str, key: &str, rows: &[GroupRow]) -> 
 /// The report as titled grids, in reading order.
 pub fn sections(report: &Report) -> Vec<Section> {
     let analysed = report.accounting.analysed;
-    let rules_shown = if report.top == 0 { usize::MAX } else { report.top.min(3) };
+    let rules_shown = if report.top == 0 {
+        usize::MAX
+    } else {
+        report.top.min(3)
+    };
     let summary = Section {
         title: "Categories".to_string(),
-        headers: ["Category", "Conversations flagged", "Rate /100", "Top rules"]
-            .map(String::from)
-            .to_vec(),
+        headers: [
+            "Category",
+            "Conversations flagged",
+            "Rate /100",
+            "Top rules",
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: report
             .categories
             .iter()
@@ -204,20 +222,34 @@ pub fn sections(report: &Report) -> Vec<Section> {
                     .collect();
                 vec![
                     c.label.clone(),
-                    format!("{} of {}", thousands(c.conversations_flagged), thousands(analysed)),
+                    format!(
+                        "{} of {}",
+                        thousands(c.conversations_flagged),
+                        thousands(analysed)
+                    ),
                     rate_text(c.rate_per_100),
-                    if rules.is_empty() { "-".to_string() } else { rules.join(", ") },
+                    if rules.is_empty() {
+                        "-".to_string()
+                    } else {
+                        rules.join(", ")
+                    },
                 ]
             })
             .collect(),
         notes: Vec::new(),
     };
     let mut out = vec![summary];
-    let measures: Vec<&MeasureSummary> = report.measures.iter().filter(|m| m.conversations > 0).collect();
+    let measures: Vec<&MeasureSummary> = report
+        .measures
+        .iter()
+        .filter(|m| m.conversations > 0)
+        .collect();
     if !measures.is_empty() {
         out.push(Section {
             title: "Measures (team)".to_string(),
-            headers: ["Measure", "Conversations", "Median", "Share zero"].map(String::from).to_vec(),
+            headers: ["Measure", "Conversations", "Median", "Share zero"]
+                .map(String::from)
+                .to_vec(),
             rows: measures
                 .iter()
                 .map(|m| {
@@ -225,7 +257,8 @@ pub fn sections(report: &Report) -> Vec<Section> {
                         measure_label(&m.name),
                         thousands(m.conversations),
                         m.median.map_or("-".into(), |v| format!("{v:.1}")),
-                        m.zero_share.map_or("-".into(), |v| format!("{:.0}%", v * 100.0)),
+                        m.zero_share
+                            .map_or("-".into(), |v| format!("{:.0}%", v * 100.0)),
                     ]
                 })
                 .collect(),

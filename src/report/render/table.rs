@@ -22,7 +22,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             table.add_row(row.iter().enumerate().map(|(i, text)| {
                 let cell = Cell::new(text);
                 // Numbers right-aligned; the first column and rule lists left.
-                if i > 0 && text.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '-') {
+                if i > 0
+                    && text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit() || c == '-')
+                {
                     cell.set_alignment(CellAlignment::Right)
                 } else {
                     cell

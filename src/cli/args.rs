@@ -1,0 +1,153 @@
+//! The command line as clap sees it: raw flags and their help.
+//!
+//! Nothing here does work. [`super::config`] resolves these raw values into
+//! the library's configuration types, so the engine never sees clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  convoscan report fixtures/demo/weekly-export.csv
+  convoscan report exports/ --format markdown --output week-47.md
+  convoscan report week.csv --findings findings.jsonl --top 0
+  convoscan report week.csv --column speaker=Participant --speaker-map inbound=customer
+  convoscan lexicon test --lexicons my-lexicons/ --fixtures my-lexicons/fixtures
+
+Exit codes: 0 success, 1 findings at or above --fail-on (or a failing lexicon test), 2 error.";
+
+/// convoscan: quality analytics for contact-centre transcripts.
+///
+/// Reads call and chat exports (Dutch and English), finds threatening and
+/// passive-aggressive agent wording, customer aggression, jumping to
+/// conclusions and missed root causes, and reports per agent and topic with
+/// the evidence behind every number. Runs offline.
+#[derive(Debug, Parser)]
+#[command(name = "convoscan", version, after_help = EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse exports and print the report: accounting, categories, per agent, per topic.
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
+    /// Work with lexicons: test them against their examples and fixtures.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  convoscan report fixtures/demo/weekly-export.csv
+  convoscan report exports/week-47/ --format json --output report.json
+  convoscan report week.csv --findings - | jq -r .quote
+  convoscan report week.csv --lang nl --lexicons +my-lexicons/
+  convoscan report week.csv --fail-on high";
+
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
+    /// Lexicon directory to use instead of the built-in lexicons; `+DIR` adds DIR to them.
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<String>,
+    /// Lexicon directory to add to the built-in lexicons (same as `--lexicons +DIR`).
+    #[arg(long, value_name = "DIR", conflicts_with = "lexicons")]
+    pub extend_lexicons: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Export files or directories (read recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Input format; by default detected for each file.
+    #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
+    pub input_format: InputFormatArg,
+    /// Read a field from a differently named column: `--column speaker=Participant`.
+    /// Fields: conversation_id, speaker, text, agent, customer, channel, topic,
+    /// timestamp, offset_ms, offset_s, turn, language. Repeatable.
+    #[arg(long = "column", value_name = "FIELD=HEADER")]
+    pub columns: Vec<String>,
+    /// Treat a speaker label as agent, customer, system or bot: `--speaker-map inbound=customer`. Repeatable.
+    #[arg(long = "speaker-map", value_name = "LABEL=SPEAKER")]
+    pub speaker_map: Vec<String>,
+    /// Language of the conversations: `auto` (declared by the export, else detected), or a code such as nl or en.
+    #[arg(long, default_value = "auto", value_name = "LANG")]
+    pub lang: String,
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Make every skipped conversation an error (exit code 2) instead of a counted warning.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Format of the report.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// Write the report to PATH instead of standard output (replaced atomically).
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Write every finding as JSON Lines to PATH; `-` writes them to standard output
+    /// (the report then goes to --output, or is not printed).
+    #[arg(long, value_name = "PATH")]
+    pub findings: Option<PathBuf>,
+    /// Rows shown in the per-agent and per-topic tables, and top rules per category (0 = all).
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    /// Agents and topics with fewer conversations are marked: too few for a meaningful rate.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub min_conversations: u64,
+    /// Exit with code 1 when any finding has this severity or higher (for CI).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<SeverityArg>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// Run every rule's own examples and the annotated fixtures; print TP/FP/FN,
+    /// precision and recall per rule and category; exit 1 on any mismatch.
+    Test(LexiconTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconTestArgs {
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+    /// Directory of annotated fixtures (CSV or JSONL with an `expect` column).
+    /// Default: `fixtures/` inside the lexicon directory, or `fixtures/lexicon`
+    /// for the built-in lexicons when it exists.
+    #[arg(long, value_name = "DIR")]
+    pub fixtures: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    Auto,
+    Csv,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Low,
+    Medium,
+    High,
+}

@@ -1,0 +1,38 @@
+//! The command line: parse, resolve, call the library, map the outcome to an
+//! exit code (0 success, 1 findings at `--fail-on` or a failing lexicon test,
+//! 2 error). A closed output pipe (`| head`) ends the run quietly with 0.
+
+mod args;
+mod config;
+mod lexicon;
+mod output;
+mod report;
+mod warnings;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use self::args::{Cli, Command};
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match &cli.command {
+        Command::Report(args) => report::run(args).map(|status| match status {
+            report::Status::Ok => ExitCode::SUCCESS,
+            report::Status::FindingsAtThreshold => ExitCode::from(1),
+        }),
+        Command::Lexicon(command) => lexicon::run(command).map(|status| match status {
+            lexicon::Status::Passed => ExitCode::SUCCESS,
+            lexicon::Status::Failed => ExitCode::from(1),
+        }),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("convoscan: error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Where output goes: standard output, or a file replaced atomically.
+//!
+//! A file is written to a temporary file in the same directory and renamed
+//! over the target only when everything was written, so an interrupted run
+//! never leaves half a report where last week's used to be.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use convoscan::error::{Error, Result};
+
+pub enum Output {
+    Stdout(BufWriter<io::Stdout>),
+    File {
+        writer: BufWriter<tempfile::NamedTempFile>,
+        path: PathBuf,
+    },
+}
+
+impl Output {
+    /// `None` or `-` is standard output.
+    pub fn create(path: Option<&Path>) -> Result<Output> {
+        match path {
+            None => Ok(Output::stdout()),
+            Some(p) if p.as_os_str() == "-" => Ok(Output::stdout()),
+            Some(path) => {
+                let dir = match path.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                let file = tempfile::Builder::new()
+                    .prefix(".convoscan-")
+                    .tempfile_in(dir)
+                    .map_err(|e| Error::io(path, e))?;
+                Ok(Output::File {
+                    writer: BufWriter::with_capacity(1 << 16, file),
+                    path: path.to_path_buf(),
+                })
+            }
+        }
+    }
+
+    fn stdout() -> Output {
+        Output::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            Output::Stdout(_) => "standard output".to_string(),
+            Output::File { path, .. } => path.display().to_string(),
+        }
+    }
+
+    pub fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Output::Stdout(w) => w,
+            Output::File { writer, .. } => writer,
+        }
+    }
+
+    /// Flushes, and for a file renames it into place.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Output::Stdout(mut w) => w.flush().map_err(|e| Error::io("standard output", e)),
+            Output::File { writer, path } => {
+                let file = writer
+                    .into_inner()
+                    .map_err(|e| Error::io(&path, e.into_error()))?;
+                file.as_file().sync_all().map_err(|e| Error::io(&path, e))?;
+                file.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+                Ok(())
+            }
+        }
+    }
+}
