@@ -15,8 +15,6 @@ pub struct View<'a> {
     pub norm: &'a str,
     /// Byte range of each turn in `norm`.
     pub turns: &'a [(u32, u32)],
-    /// For each byte of `norm`, the byte offset in the conversation text.
-    pub map: &'a [u32],
     pub hits: &'a [Hit],
 }
 

@@ -24,7 +24,7 @@ use crate::engine::rules::{RawFinding, RawMeasure};
 use crate::lexicon::compiled::{Lexicons, RuleBody};
 use crate::model::{Conversation, Speaker};
 use crate::record::{Analysis, ConversationRecord, Finding, Measure, Outcome};
-use crate::text::normalize_into;
+use crate::text::{into_string, normalize_bytes};
 
 /// Which language's rules to apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,7 +45,6 @@ pub struct AnalysisOptions {
 #[derive(Debug, Default)]
 pub struct Scratch {
     norm: String,
-    map: Vec<u32>,
     turns: Vec<(u32, u32)>,
     hits: Vec<Hit>,
     marks: Vec<(u32, u32)>,
@@ -102,7 +101,6 @@ pub fn analyze(
             language,
             norm: &scratch.norm,
             turns: &scratch.turns,
-            map: &scratch.map,
             hits: &scratch.hits,
         };
         let before = raw.len();
@@ -115,7 +113,7 @@ pub fn analyze(
     };
     let mut findings: Vec<Finding> = raw
         .iter()
-        .map(|f| render(conversation, lexicons, &scratch.map, f))
+        .map(|f| render(conversation, lexicons, &scratch.turns, f))
         .collect();
     findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
     // With several languages the same rule id may fire twice on one turn.
@@ -157,17 +155,17 @@ pub fn analyze(
 
 /// Normalises every turn into `scratch.norm`, separated by `\n`.
 fn prepare(conversation: &Conversation, scratch: &mut Scratch) {
-    scratch.norm.clear();
-    scratch.map.clear();
+    let mut norm = std::mem::take(&mut scratch.norm).into_bytes();
+    norm.clear();
     scratch.turns.clear();
     for turn in &conversation.turns {
-        let start = scratch.norm.len() as u32;
+        let start = norm.len() as u32;
         let text = &conversation.text[turn.start as usize..turn.end as usize];
-        normalize_into(text, turn.start, &mut scratch.norm, &mut scratch.map);
-        scratch.turns.push((start, scratch.norm.len() as u32));
-        scratch.norm.push('\n');
-        scratch.map.push(turn.end);
+        normalize_bytes(text, &mut norm);
+        scratch.turns.push((start, norm.len() as u32));
+        norm.push(b'\n');
     }
+    scratch.norm = into_string(norm);
 }
 
 /// The values a conditional rule's `topics` are compared with: the export's
@@ -230,14 +228,17 @@ fn escalate(view: &View<'_>, lexicons: &Lexicons, raw: &mut [RawFinding]) {
 fn render(
     conversation: &Conversation,
     lexicons: &Lexicons,
-    map: &[u32],
+    turns: &[(u32, u32)],
     raw: &RawFinding,
 ) -> Finding {
     let info = &lexicons.rules[raw.rule];
+    let relative = |hit: &Hit| {
+        let start = turns.get(hit.turn as usize).map_or(0, |t| t.0);
+        (hit.start - start) as usize..(hit.end - start) as usize
+    };
     let turn = &conversation.turns[raw.turn as usize];
     let turn_text = conversation.turn_text(raw.turn as usize);
-    let original = |hit: &Hit| quote::original_range(&conversation.text, map, hit, turn.start);
-    let matched = original(&raw.hit);
+    let matched = quote::original_range(conversation, raw.turn, relative(&raw.hit));
     let (quote, highlight) = quote::excerpt(turn_text, matched.clone());
     let matched_text = turn_text.get(matched).unwrap_or("");
     let mut message = info.message.to_string();
@@ -245,10 +246,12 @@ fn render(
         let trigger_text = raw
             .trigger
             .map(|t| {
-                let text = conversation.turn_text(t.turn as usize);
-                let start = conversation.turns[t.turn as usize].start;
-                let r = quote::original_range(&conversation.text, map, &t, start);
-                text.get(r).unwrap_or("").to_string()
+                let range = quote::original_range(conversation, t.turn, relative(&t));
+                conversation
+                    .turn_text(t.turn as usize)
+                    .get(range)
+                    .unwrap_or("")
+                    .to_string()
             })
             .unwrap_or_default();
         message = message

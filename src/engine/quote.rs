@@ -7,31 +7,39 @@
 
 use std::ops::Range;
 
-use crate::engine::hits::Hit;
+use crate::model::Conversation;
+use crate::text::normalize_mapped;
 
 /// Longest turn quoted whole, in bytes.
 const WHOLE_TURN: usize = 280;
 /// Context kept on each side of the match in a long turn, in bytes.
 const CONTEXT: usize = 110;
 
-/// The byte range, relative to the turn's start in the original text, of the
-/// characters a normalised hit came from.
-pub fn original_range(text: &str, map: &[u32], hit: &Hit, turn_start: u32) -> Range<usize> {
-    let start = map.get(hit.start as usize).copied().unwrap_or(turn_start);
-    let last = if hit.end > hit.start {
-        map.get(hit.end as usize - 1).copied().unwrap_or(start)
-    } else {
-        start
-    };
-    let last_len = if hit.end > hit.start {
-        text.get(last as usize..)
-            .and_then(|s| s.chars().next())
+/// The byte range, relative to the start of turn `turn` in the original
+/// text, of the characters that normalised bytes `normalized` (relative to
+/// the turn's start in normalised text) came from.
+///
+/// The hot path normalises without recording where each byte came from; the
+/// few turns that produce a finding are normalised again here, with the map.
+pub fn original_range(
+    conversation: &Conversation,
+    turn: u32,
+    normalized: Range<usize>,
+) -> Range<usize> {
+    let text = conversation.turn_text(turn as usize);
+    let mut norm = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    normalize_mapped(text, 0, &mut norm, &mut map);
+    let from = map.get(normalized.start).copied().unwrap_or(0) as usize;
+    let to = if normalized.end > normalized.start {
+        let last = map.get(normalized.end - 1).copied().unwrap_or(0) as usize;
+        last + text
+            .get(last..)
+            .and_then(|t| t.chars().next())
             .map_or(0, char::len_utf8)
     } else {
-        0
+        from
     };
-    let from = start.saturating_sub(turn_start) as usize;
-    let to = (last as usize + last_len).saturating_sub(turn_start as usize);
     from..to.max(from)
 }
 

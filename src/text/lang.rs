@@ -7,30 +7,49 @@
 //! lexicon data (`stopwords` in each `language.toml`), so a German lexicon
 //! brings its own.
 
-use std::collections::HashMap;
+/// How many words of a conversation are looked at: plenty to tell languages
+/// apart, and a bound on the cost of long conversations.
+const WORDS_SAMPLED: usize = 250;
 
-use crate::text::scan::is_word_char;
+/// Function words longer than this are not used (they would not fit the
+/// packed key); all useful ones are short.
+const MAX_WORD: usize = 16;
 
-/// How many words of a conversation are looked at.
-const WORDS_SAMPLED: usize = 400;
+/// A word of up to 16 ASCII bytes packed into an integer: comparing two words
+/// is one integer comparison, and looking one up is a binary search in a
+/// small sorted table, with no hashing.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > MAX_WORD || !word.is_ascii() {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word);
+    Some(u128::from_be_bytes(bytes))
+}
 
 #[derive(Debug, Default)]
 pub struct LanguageDetector {
-    /// Word → bit set of the languages (by index) it is a function word of.
-    words: HashMap<Box<str>, u64>,
+    /// Packed function word → bit set of the languages (by index) it belongs
+    /// to, sorted by word.
+    words: Vec<(u128, u64)>,
     languages: usize,
 }
 
 impl LanguageDetector {
     /// `stopwords[i]` are the (normalised) function words of language `i`.
-    /// At most 64 languages.
+    /// At most 64 languages; words longer than 16 bytes or not ASCII are
+    /// ignored.
     pub fn new(stopwords: &[Vec<String>]) -> Self {
-        let mut words: HashMap<Box<str>, u64> = HashMap::new();
+        let mut words: Vec<(u128, u64)> = Vec::new();
         for (index, list) in stopwords.iter().enumerate().take(64) {
-            for word in list {
-                *words.entry(word.as_str().into()).or_default() |= 1 << index;
+            for key in list.iter().filter_map(|w| pack(w.as_bytes())) {
+                match words.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, mask)) => *mask |= 1 << index,
+                    None => words.push((key, 1 << index)),
+                }
             }
         }
+        words.sort_unstable();
         LanguageDetector {
             words,
             languages: stopwords.len().min(64),
@@ -45,20 +64,32 @@ impl LanguageDetector {
             return None;
         }
         let mut scores = [0u32; 64];
+        let bytes = text.as_bytes();
         let mut sampled = 0;
-        for word in text.split(|c: char| !is_word_char(c) && c != '\'') {
-            if word.is_empty() {
+        let mut i = 0;
+        while i < bytes.len() && sampled < WORDS_SAMPLED {
+            // Skip to the start of a word; non-ASCII bytes belong to words.
+            if !is_word_byte(bytes[i]) {
+                i += 1;
                 continue;
             }
-            sampled += 1;
-            if sampled > WORDS_SAMPLED {
-                break;
+            let start = i;
+            while i < bytes.len() && is_word_byte(bytes[i]) {
+                i += 1;
             }
-            if let Some(&mask) = self.words.get(word) {
+            sampled += 1;
+            let Some(key) = pack(&bytes[start..i]) else {
+                continue;
+            };
+            if let Ok(found) = self.words.binary_search_by_key(&key, |(k, _)| *k) {
+                let mask = self.words[found].1;
                 for (index, score) in scores.iter_mut().enumerate().take(self.languages) {
                     if mask & (1 << index) != 0 {
                         *score += 1;
                     }
+                }
+                if clear_winner(&scores[..self.languages]) {
+                    break;
                 }
             }
         }
@@ -69,6 +100,40 @@ impl LanguageDetector {
         }
         scores.iter().position(|&s| s == best)
     }
+}
+
+/// True when one language leads so clearly that more words cannot change
+/// the outcome in practice: at least 12 function words and three times the
+/// runner-up.
+fn clear_winner(scores: &[u32]) -> bool {
+    let mut best = 0;
+    let mut second = 0;
+    for &s in scores {
+        if s > best {
+            second = best;
+            best = s;
+        } else if s > second {
+            second = s;
+        }
+    }
+    best >= 12 && best >= 3 * second
+}
+
+/// Bytes of a word in normalised text: ASCII letters, digits, `_` and `'`
+/// (so `don't` is one word), and every byte of a non-ASCII character.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'\'';
+        b += 1;
+    }
+    table
+};
+
+fn is_word_byte(b: u8) -> bool {
+    WORD_BYTE[b as usize]
 }
 
 #[cfg(test)]

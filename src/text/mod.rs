@@ -7,4 +7,6 @@ pub mod lang;
 pub mod normalize;
 pub mod scan;
 
-pub use normalize::{fold_pattern, normalize, normalize_into};
+pub use normalize::{
+    fold_pattern, into_string, normalize, normalize_bytes, normalize_into, normalize_mapped,
+};

@@ -17,32 +17,171 @@
 //! character it came from, so a match in normalised text maps back to the
 //! original words for quotes and highlighting.
 
-/// Appends the normalised form of `input` to `out`, and for each byte
-/// appended pushes `base + offset of its source character` to `map`.
-///
-/// Leading and trailing whitespace is dropped. Buffers are caller-owned so the
-/// hot path reuses them.
-pub fn normalize_into(input: &str, base: u32, out: &mut String, map: &mut Vec<u32>) {
+/// Where the source offsets of normalised bytes go: a `Vec<u32>` when a
+/// caller needs them (to quote a finding), nowhere in the hot path.
+trait OffsetSink {
+    /// Whether the eight-byte fast path may be used (it records no offsets).
+    const FAST: bool;
+    fn push(&mut self, offset: u32);
+    fn repeat(&mut self, offset: u32, times: usize);
+}
+
+impl OffsetSink for () {
+    const FAST: bool = true;
+    #[inline(always)]
+    fn push(&mut self, _: u32) {}
+    #[inline(always)]
+    fn repeat(&mut self, _: u32, _: usize) {}
+}
+
+impl OffsetSink for Vec<u32> {
+    const FAST: bool = false;
+    fn push(&mut self, offset: u32) {
+        Vec::push(self, offset);
+    }
+    fn repeat(&mut self, offset: u32, times: usize) {
+        self.extend(std::iter::repeat_n(offset, times));
+    }
+}
+
+/// How the hot loop treats each byte.
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+
+/// Byte classes: ASCII whitespace, other ASCII, and bytes of non-ASCII
+/// characters (which take the slow path).
+static CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_whitespace() {
+            SPACE
+        } else {
+            PLAIN
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Appends the normalised form of `input` to `out`, which stays valid UTF-8
+/// (this function only appends whole characters). Leading and trailing
+/// whitespace is dropped. The buffer is caller-owned so the hot path reuses
+/// it.
+pub fn normalize_bytes(input: &str, out: &mut Vec<u8>) {
+    normalize_impl(input, 0, out, &mut ());
+}
+
+/// Appends the normalised form of `input` to `out` (cold paths).
+pub fn normalize_into(input: &str, out: &mut String) {
+    let mut bytes = std::mem::take(out).into_bytes();
+    normalize_impl(input, 0, &mut bytes, &mut ());
+    *out = into_string(bytes);
+}
+
+/// Like [`normalize_into`], and for each byte appended pushes
+/// `base + offset of its source character` to `map`.
+pub fn normalize_mapped(input: &str, base: u32, out: &mut String, map: &mut Vec<u32>) {
+    let mut bytes = std::mem::take(out).into_bytes();
+    normalize_impl(input, base, &mut bytes, map);
+    *out = into_string(bytes);
+}
+
+/// Converts a buffer filled by [`normalize_bytes`] into a `String` without
+/// copying. It is valid UTF-8 by construction; the fallback only guards the
+/// invariant.
+pub fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Eight copies of a byte.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// Lowercases the ASCII letters of eight ASCII bytes at once.
+fn lowercase_ascii8(x: u64) -> u64 {
+    // High bit of each byte set where the byte is >= b'A' and <= b'Z'
+    // (all bytes are < 0x80, so the additions cannot carry across bytes).
+    let at_least_a = x.wrapping_add(splat(0x80 - b'A'));
+    let above_z = x.wrapping_add(splat(0x80 - b'Z' - 1));
+    let upper = (at_least_a & !above_z) & splat(0x80);
+    x | (upper >> 2)
+}
+
+/// True when eight bytes can be copied with only lowercasing: all ASCII, no
+/// control characters (tabs, line breaks), and no two spaces in a row (also
+/// across the previous byte, `prev_space`).
+fn simple8(x: u64, prev_space: bool) -> bool {
+    let non_ascii = x & splat(0x80);
+    // High bit set in bytes < 0x20.
+    let control = x.wrapping_sub(splat(0x20)) & !x & splat(0x80);
+    // High bit set in bytes equal to b' '.
+    let spaces = {
+        let y = x ^ splat(b' ');
+        y.wrapping_sub(splat(1)) & !y & splat(0x80)
+    };
+    let (this, next) = if cfg!(target_endian = "little") {
+        (spaces, spaces << 8)
+    } else {
+        (spaces, spaces >> 8)
+    };
+    let first_is_space = if cfg!(target_endian = "little") {
+        spaces & 0x80 != 0
+    } else {
+        spaces & (0x80 << 56) != 0
+    };
+    non_ascii == 0 && control == 0 && (this & next) == 0 && !(prev_space && first_is_space)
+}
+
+fn normalize_impl<M: OffsetSink>(input: &str, base: u32, out: &mut Vec<u8>, map: &mut M) {
+    let bytes = input.as_bytes();
+    out.reserve(bytes.len() + 4);
     let mut pending_space = false;
     let mut wrote_any = false;
-    for (offset, ch) in input.char_indices() {
-        let source = base + offset as u32;
-        if ch.is_ascii() {
-            let byte = ch as u8;
-            if byte.is_ascii_whitespace() {
-                pending_space = wrote_any;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: eight plain bytes at a time (never at the very start,
+        // where leading whitespace must be dropped, nor with a space pending).
+        if M::FAST && wrote_any && !pending_space && i + 8 <= bytes.len() {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&bytes[i..i + 8]);
+            let x = u64::from_ne_bytes(chunk);
+            let prev_space = out.last() == Some(&b' ');
+            if simple8(x, prev_space) {
+                out.extend_from_slice(&lowercase_ascii8(x).to_ne_bytes());
+                i += 8;
                 continue;
             }
-            if pending_space {
-                out.push(' ');
-                map.push(source);
-                pending_space = false;
-            }
-            out.push(byte.to_ascii_lowercase() as char);
-            map.push(source);
-            wrote_any = true;
-            continue;
         }
+        let byte = bytes[i];
+        match CLASS[byte as usize] {
+            PLAIN => {
+                if pending_space {
+                    if out.last() != Some(&b' ') {
+                        out.push(b' ');
+                        map.push(base + i as u32);
+                    }
+                    pending_space = false;
+                }
+                out.push(byte.to_ascii_lowercase());
+                map.push(base + i as u32);
+                wrote_any = true;
+                i += 1;
+                continue;
+            }
+            SPACE => {
+                pending_space = wrote_any;
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        // A non-ASCII character: decode it and fold it.
+        let ch = input[i..].chars().next().unwrap_or(' ');
+        let source = base + i as u32;
+        i += ch.len_utf8();
         if ch.is_whitespace() {
             pending_space = wrote_any;
             continue;
@@ -55,12 +194,14 @@ pub fn normalize_into(input: &str, base: u32, out: &mut String, map: &mut Vec<u3
                 return;
             }
             if pending_space {
-                out.push(' ');
-                map.push(source);
+                if out.last() != Some(&b' ') {
+                    out.push(b' ');
+                    map.push(source);
+                }
                 pending_space = false;
             }
-            out.push_str(s);
-            map.extend(std::iter::repeat_n(source, s.len()));
+            out.extend_from_slice(s.as_bytes());
+            map.repeat(source, s.len());
             wrote_any = true;
         };
         if let Some(replacement) = fold_punctuation(ch) {
@@ -77,13 +218,17 @@ pub fn normalize_into(input: &str, base: u32, out: &mut String, map: &mut Vec<u3
             }
         }
     }
+    // The fast path copies single spaces as they are, so one may end the
+    // text; trailing whitespace is dropped like leading whitespace.
+    if M::FAST && wrote_any && out.last() == Some(&b' ') {
+        out.pop();
+    }
 }
 
 /// Convenience wrapper returning a new string; for tests and cold paths.
 pub fn normalize(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    let mut map = Vec::new();
-    normalize_into(input, 0, &mut out, &mut map);
+    normalize_into(input, &mut out);
     out
 }
 
@@ -185,7 +330,7 @@ mod tests {
         let src = "Zó  GEÏRRITEERD";
         let mut out = String::new();
         let mut map = Vec::new();
-        normalize_into(src, 10, &mut out, &mut map);
+        normalize_mapped(src, 10, &mut out, &mut map);
         assert_eq!(out, "zo geirriteerd");
         assert_eq!(map.len(), out.len());
         let g = out.find('g').unwrap();
@@ -193,6 +338,43 @@ mod tests {
         // The folded 'i' of 'Ï' points at the start of 'Ï'.
         let i = out.find("irr").unwrap();
         assert_eq!(&src[(map[i] - 10) as usize..], "ÏRRITEERD");
+    }
+
+    #[test]
+    fn spaces_around_fast_chunks_collapse() {
+        assert_eq!(normalize("abcdefg \nxyz"), "abcdefg xyz");
+        assert_eq!(normalize("abcdefgh  ijklmnop \t "), "abcdefgh ijklmnop");
+        assert_eq!(normalize("Ab cD eF gH iJ kL"), "ab cd ef gh ij kl");
+    }
+
+    #[test]
+    fn swar_helpers() {
+        let x = u64::from_ne_bytes(*b"AbZ@[az0");
+        assert_eq!(&lowercase_ascii8(x).to_ne_bytes(), b"abz@[az0");
+        assert!(simple8(u64::from_ne_bytes(*b"ab cd ef"), false));
+        assert!(!simple8(u64::from_ne_bytes(*b"ab  cd e"), false));
+        assert!(!simple8(u64::from_ne_bytes(*b" bcdefgh"), true));
+        assert!(!simple8(u64::from_ne_bytes(*b"ab\tcdefg"), false));
+        assert!(!simple8(u64::from_ne_bytes(*b"ab\xc3\xa9defg"), false));
+    }
+
+    proptest::proptest! {
+        /// The fast path (no offsets) and the mapped path produce the same
+        /// text; the map has one entry per output byte, pointing at char
+        /// boundaries of the input, in order.
+        #[test]
+        fn fast_and_mapped_paths_agree(input in "([a-zA-Z]{1,9}[ \\t\\n]{0,3}|[Éé ’“.,!?0-9])*") {
+            let fast = normalize(&input);
+            let mut mapped = String::new();
+            let mut map = Vec::new();
+            normalize_mapped(&input, 0, &mut mapped, &mut map);
+            proptest::prop_assert_eq!(&fast, &mapped);
+            proptest::prop_assert_eq!(map.len(), mapped.len());
+            proptest::prop_assert!(map.windows(2).all(|w| w[0] <= w[1]));
+            proptest::prop_assert!(map.iter().all(|&m| input.is_char_boundary(m as usize)));
+            proptest::prop_assert!(!fast.contains("  ") && !fast.starts_with(' ') && !fast.ends_with(' '));
+            proptest::prop_assert_eq!(normalize(&fast), fast.clone());
+        }
     }
 
     #[test]
