@@ -1,9 +1,8 @@
 //! The batch pipeline: read → analyse in parallel → sort.
 //!
-//! One thread reads the input files in order and cuts the stream of
-//! conversations into batches; a rayon pool analyses batches as they come,
-//! each worker with its own [`Scratch`]; results go into the
-//! [`RecordSorter`]. The caller then folds the sorted records into whatever
+//! The calling thread reads the input files in order and cuts the stream of
+//! conversations into batches; worker threads analyse batches as they come,
+//! each with its own [`Scratch`]; results go into the [`RecordSorter`]. The caller then folds the sorted records into whatever
 //! output it wants. Memory stays bounded: the channel between reader and
 //! workers holds a few batches, and the sorter spills beyond its budget.
 //!
@@ -14,19 +13,16 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::mpsc::sync_channel;
 
-use rayon::iter::{ParallelBridge, ParallelIterator};
-
 use crate::engine::{AnalysisOptions, Scratch, analyze};
 use crate::error::{Error, Location, Result};
-use crate::input::{self, ByteCounter, InputConfig, InputFile, ReaderStats};
+use crate::input::{self, ByteCounter, InputConfig, InputFile, ReaderStats, Unit};
 use crate::lexicon::Lexicons;
 use crate::model::ReadItem;
 use crate::record::{ConversationRecord, Outcome};
 use crate::sorter::{RecordSorter, Sorted};
 
-/// Conversations per batch, and text bytes that close a batch early.
-const BATCH_CONVERSATIONS: usize = 256;
-const BATCH_BYTES: usize = 512 * 1024;
+/// Conversations per batch handed to a worker.
+const BATCH_CONVERSATIONS: usize = 128;
 
 /// How to run an analysis: resolved configuration, no clap types.
 #[derive(Clone, Debug)]
@@ -105,11 +101,37 @@ pub fn run_files(
     progress: &Progress,
 ) -> Result<RunOutput> {
     let sorter = Mutex::new(RecordSorter::new(config.sort_budget));
-    let analyse_batch = |batch: Vec<ReadItem>, scratch: &mut Scratch| -> Result<()> {
-        let records: Vec<ConversationRecord> = batch
-            .into_iter()
-            .map(|item| match item {
+    // Resolves (builds) each unit, analyses it, and files the records. A
+    // fatal error stops the batch at the unit that caused it.
+    let analyse_batch = |batch: Vec<Unit>, scratch: &mut Scratch| -> Result<()> {
+        let mut records = Vec::with_capacity(batch.len());
+        let mut failure = None;
+        for unit in batch {
+            let item = match unit.resolve() {
+                Ok(item) => item,
+                Err(err) => {
+                    failure = Some(err);
+                    break;
+                }
+            };
+            records.push(match item {
                 ReadItem::Conversation(c) => analyze(&c, lexicons, &config.analysis, scratch),
+                ReadItem::Skipped(skip) if config.strict => {
+                    let path = files
+                        .iter()
+                        .find(|f| f.index == skip.origin.file)
+                        .map_or_else(|| std::path::PathBuf::from("?"), |f| f.path.clone());
+                    failure = Some(Error::input(
+                        Location::line(path, skip.origin.line),
+                        format!(
+                            "conversation {} cannot be analysed ({}): {} (--strict turns skips into errors)",
+                            skip.id.as_deref().unwrap_or("?"),
+                            skip.reason,
+                            skip.detail
+                        ),
+                    ));
+                    break;
+                }
                 ReadItem::Skipped(s) => ConversationRecord {
                     id: s.id,
                     origin: s.origin,
@@ -118,15 +140,15 @@ pub fn run_files(
                         detail: s.detail,
                     },
                 },
-            })
-            .collect();
+            });
+        }
         let mut sorter = sorter
             .lock()
             .map_err(|_| Error::usage("an analysis worker failed"))?;
         for record in records {
             sorter.push(record)?;
         }
-        Ok(())
+        failure.map_or(Ok(()), Err)
     };
 
     let accounts = if config.threads <= 1 {
@@ -135,33 +157,56 @@ pub fn run_files(
             analyse_batch(batch, &mut scratch)
         })?
     } else {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(config.threads)
-            .build()
-            .map_err(|e| Error::usage(format!("cannot start {} threads: {e}", config.threads)))?;
-        let (sender, receiver) = sync_channel::<Vec<ReadItem>>(config.threads * 2);
+        // Plain threads blocking on a shared channel: workers sleep while the
+        // reader is behind instead of spinning on the cores it needs. Batches
+        // leave the channel in file order and a worker finishes the batch it
+        // holds, so when several fail, the earliest error in the input is
+        // among those reported, and it is the one returned.
+        let (sender, receiver) = sync_channel::<Vec<Unit>>(config.threads * 2);
+        let receiver = Mutex::new(receiver);
+        let failed = std::sync::atomic::AtomicBool::new(false);
         std::thread::scope(|scope| {
-            let reader = scope.spawn(move || {
-                read_files(files, config, progress, |batch| {
-                    sender
-                        .send(batch)
-                        .map_err(|_| Error::usage("analysis stopped"))
-                })
-            });
-            let analysed = pool.install(|| {
-                receiver
-                    .into_iter()
-                    .par_bridge()
-                    .try_for_each_init(Scratch::default, |scratch, batch| {
-                        analyse_batch(batch, scratch)
+            let workers: Vec<_> = (0..config.threads)
+                .map(|_| {
+                    scope.spawn(|| -> Result<()> {
+                        let mut scratch = Scratch::default();
+                        loop {
+                            if failed.load(std::sync::atomic::Ordering::Relaxed) {
+                                return Ok(());
+                            }
+                            let batch = match receiver.lock() {
+                                Ok(receiver) => receiver.recv(),
+                                Err(_) => return Err(Error::usage("an analysis worker failed")),
+                            };
+                            let Ok(batch) = batch else {
+                                return Ok(());
+                            };
+                            if let Err(err) = analyse_batch(batch, &mut scratch) {
+                                failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                                return Err(err);
+                            }
+                        }
                     })
+                })
+                .collect();
+            let read = read_files(files, config, progress, |batch| {
+                sender
+                    .send(batch)
+                    .map_err(|_| Error::usage("analysis stopped"))
             });
-            let read = reader
-                .join()
-                .unwrap_or_else(|_| Err(Error::usage("the reader thread failed")));
-            // A worker error is the cause when both fail: the reader only
-            // stops because the workers did.
-            analysed?;
+            drop(sender);
+            let mut errors: Vec<Error> = workers
+                .into_iter()
+                .filter_map(|w| {
+                    w.join()
+                        .unwrap_or_else(|_| Err(Error::usage("an analysis worker failed")))
+                        .err()
+                })
+                .collect();
+            if !errors.is_empty() {
+                errors.sort_by_key(|e| error_position(files, e));
+                return Err(errors.remove(0));
+            }
             read
         })?
     };
@@ -175,12 +220,29 @@ pub fn run_files(
     })
 }
 
-/// Reads every file in order, handing batches to `emit`.
+/// Where an error points (file order, then line), for choosing the earliest
+/// of several.
+fn error_position(files: &[InputFile], error: &Error) -> (usize, u64) {
+    let (path, line) = match error {
+        Error::Input { location, .. } | Error::Lexicon { location, .. } => {
+            (location.path.as_path(), location.line.unwrap_or(0))
+        }
+        Error::Io { path, .. } => (path.as_path(), 0),
+        _ => return (usize::MAX, u64::MAX),
+    };
+    let index = files
+        .iter()
+        .position(|f| f.path == path)
+        .unwrap_or(usize::MAX);
+    (index, line)
+}
+
+/// Reads every file in order, handing batches of units to `emit`.
 fn read_files(
     files: &[InputFile],
     config: &RunConfig,
     progress: &Progress,
-    mut emit: impl FnMut(Vec<ReadItem>) -> Result<()>,
+    mut emit: impl FnMut(Vec<Unit>) -> Result<()>,
 ) -> Result<Vec<FileAccount>> {
     let mut accounts = Vec::with_capacity(files.len());
     let mut bytes_before = 0u64;
@@ -188,32 +250,19 @@ fn read_files(
         let mut reader = input::open(file, &config.input)?;
         let counter = reader.byte_counter();
         let mut batch = Vec::with_capacity(BATCH_CONVERSATIONS);
-        let mut batch_bytes = 0usize;
-        while let Some(item) = reader.next_item()? {
-            match &item {
-                ReadItem::Conversation(c) => batch_bytes += c.text.len(),
-                ReadItem::Skipped(skip) if config.strict => {
-                    return Err(Error::input(
-                        Location::line(&file.path, skip.origin.line),
-                        format!(
-                            "conversation {} cannot be analysed ({}): {} (--strict turns skips into errors)",
-                            skip.id.as_deref().unwrap_or("?"),
-                            skip.reason,
-                            skip.detail
-                        ),
-                    ));
-                }
-                ReadItem::Skipped(_) => {}
-            }
-            batch.push(item);
+        let mut units = 0usize;
+        while let Some(unit) = reader.next_unit()? {
+            batch.push(unit);
+            units += 1;
             progress.conversations.add(1);
-            progress.bytes.set(bytes_before + counter.get());
-            if batch.len() >= BATCH_CONVERSATIONS || batch_bytes >= BATCH_BYTES {
+            if batch.len() >= BATCH_CONVERSATIONS || units % 64 == 0 {
+                progress.bytes.set(bytes_before + counter.get());
+            }
+            if batch.len() >= BATCH_CONVERSATIONS {
                 emit(std::mem::replace(
                     &mut batch,
                     Vec::with_capacity(BATCH_CONVERSATIONS),
                 ))?;
-                batch_bytes = 0;
             }
         }
         if !batch.is_empty() {

@@ -49,10 +49,14 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 
+mod raw;
 mod records;
+
+use std::sync::Arc;
 
 use csv::ByteRecord;
 
+use self::raw::{Fields, RawRows};
 use self::records::RowReader;
 pub use self::records::sniff_delimiter;
 use super::columns::{ColumnMap, Field};
@@ -60,9 +64,9 @@ use super::detect::check_not_blank;
 use super::source::{ByteCounter, Reopen, Source};
 use super::speaker::{SpeakerResolver, unknown_speaker_message};
 use super::time::{parse_offset_ms, parse_offset_seconds, parse_timestamp_ms, seconds_to_ms};
-use super::{ConversationReader, InputConfig, InputFile, ReaderStats, fingerprint};
+use super::{ConversationReader, Deferred, InputConfig, InputFile, ReaderStats, Unit, fingerprint};
 use crate::error::{Error, Location, Result};
-use crate::model::{ConversationBuilder, Limits, Origin, ReadItem, SkipReason, Skipped};
+use crate::model::{ConversationBuilder, Limits, Origin, ReadItem, SkipReason, Skipped, Speaker};
 
 /// Hashing for keys that are already hashes.
 #[derive(Default)]
@@ -88,12 +92,12 @@ type FingerprintSet = HashSet<u64, BuildHasherDefault<IdentityHasher>>;
 pub struct CsvReader {
     rows: RowReader,
     record: ByteRecord,
-    ctx: RowContext,
+    ctx: Arc<RowContext>,
     counter: ByteCounter,
     reopen: Option<Reopen>,
     stats: ReaderStats,
     current_id: Vec<u8>,
-    current: Option<Pending>,
+    current: Option<RawRows>,
     started: FingerprintSet,
     /// Split ids (exact) and the line of their last row.
     split: HashMap<Vec<u8>, u64>,
@@ -136,13 +140,13 @@ impl CsvReader {
             header,
             headers,
             columns,
-            speakers: SpeakerResolver::new(&config.speaker_map),
+            speaker_map: config.speaker_map.clone(),
             limits,
         };
         Ok(CsvReader {
             rows,
             record: ByteRecord::new(),
-            ctx,
+            ctx: Arc::new(ctx),
             counter,
             reopen: Some(reopen),
             stats: ReaderStats {
@@ -158,10 +162,17 @@ impl CsvReader {
         })
     }
 
-    fn next_first_pass(&mut self) -> Result<Option<ReadItem>> {
+    /// Hands a conversation's rows over for interpretation wherever the
+    /// unit is resolved.
+    fn defer(&self, rows: RawRows) -> Unit {
+        let ctx = Arc::clone(&self.ctx);
+        Unit::Rows(Deferred::new(move || ctx.build(rows)))
+    }
+
+    fn next_first_pass(&mut self) -> Result<Option<Unit>> {
         loop {
             let Some(line) = self.rows.read(&mut self.record, &self.ctx.file.path)? else {
-                return Ok(self.current.take().map(|p| p.finish(&self.ctx)));
+                return Ok(self.current.take().map(|rows| self.defer(rows)));
             };
             self.stats.rows += 1;
             let record = &self.record;
@@ -169,7 +180,7 @@ impl CsvReader {
             let id = self.ctx.id(record, line)?;
             if id == self.current_id.as_slice() {
                 match &mut self.current {
-                    Some(pending) => self.ctx.apply(pending, record, line)?,
+                    Some(rows) => self.ctx.keep(rows, record, line),
                     None => {
                         if let Some(last) = self.split.get_mut(id) {
                             *last = line;
@@ -178,19 +189,19 @@ impl CsvReader {
                 }
                 continue;
             }
-            let finished = self.current.take().map(|p| p.finish(&self.ctx));
+            let finished = self.current.take();
             self.current_id.clear();
             self.current_id.extend_from_slice(id);
             if self.started.insert(fingerprint(id)) {
-                let mut pending = Pending::new(id, self.ctx.origin(line, 0), &self.ctx);
-                self.ctx.apply(&mut pending, record, line)?;
-                self.current = Some(pending);
+                let mut rows = RawRows::new(id, self.ctx.origin(line, 0));
+                self.ctx.keep(&mut rows, record, line);
+                self.current = Some(rows);
             } else {
                 self.stats.grouped = false;
                 self.split.insert(id.to_vec(), line);
             }
-            if finished.is_some() {
-                return Ok(finished);
+            if let Some(rows) = finished {
+                return Ok(Some(self.defer(rows)));
             }
         }
     }
@@ -225,23 +236,27 @@ impl CsvReader {
 
 impl ConversationReader for CsvReader {
     fn next_item(&mut self) -> Result<Option<ReadItem>> {
+        self.next_unit()?.map(Unit::resolve).transpose()
+    }
+
+    fn next_unit(&mut self) -> Result<Option<Unit>> {
         if self.done {
             return Ok(None);
         }
         if self.second.is_none() {
-            if let Some(item) = self.next_first_pass()? {
-                return Ok(Some(item));
+            if let Some(unit) = self.next_first_pass()? {
+                return Ok(Some(unit));
             }
             self.start_second_pass()?;
         }
-        let item = match &mut self.second {
-            Some(second) => second.next(&mut self.ctx)?,
+        let rows = match &mut self.second {
+            Some(second) => second.next(&self.ctx)?,
             None => None,
         };
-        match item {
-            Some(item) => {
+        match rows {
+            Some(rows) => {
                 self.stats.reassembled += 1;
-                Ok(Some(item))
+                Ok(Some(self.defer(rows)))
             }
             None => {
                 self.done = true;
@@ -268,24 +283,24 @@ struct SecondPass {
     record: ByteRecord,
     /// Split ids still to be completed, with the line of their last row.
     split: HashMap<Vec<u8>, u64>,
-    open: HashMap<Vec<u8>, Pending>,
+    open: HashMap<Vec<u8>, RawRows>,
     /// What is still open at the end (only if the file changed in between).
-    leftover: Option<VecDeque<Pending>>,
+    leftover: Option<VecDeque<RawRows>>,
 }
 
 impl SecondPass {
-    fn next(&mut self, ctx: &mut RowContext) -> Result<Option<ReadItem>> {
+    fn next(&mut self, ctx: &RowContext) -> Result<Option<RawRows>> {
         loop {
             if let Some(leftover) = &mut self.leftover {
-                return Ok(leftover.pop_front().map(|p| p.finish(ctx)));
+                return Ok(leftover.pop_front());
             }
             let line = match self.split.is_empty() {
                 true => None,
                 false => self.rows.read(&mut self.record, &ctx.file.path)?,
             };
             let Some(line) = line else {
-                let mut left: Vec<Pending> = self.open.drain().map(|(_, p)| p).collect();
-                left.sort_by_key(|p| p.builder.origin().line);
+                let mut left: Vec<RawRows> = self.open.drain().map(|(_, rows)| rows).collect();
+                left.sort_by_key(|rows| rows.origin.line);
                 self.leftover = Some(left.into());
                 continue;
             };
@@ -296,16 +311,16 @@ impl SecondPass {
                 continue;
             };
             if !self.open.contains_key(id) {
-                let pending = Pending::new(id, ctx.origin(line, 1), ctx);
-                self.open.insert(id.to_vec(), pending);
+                self.open
+                    .insert(id.to_vec(), RawRows::new(id, ctx.origin(line, 1)));
             }
-            if let Some(pending) = self.open.get_mut(id) {
-                ctx.apply(pending, record, line)?;
+            if let Some(rows) = self.open.get_mut(id) {
+                ctx.keep(rows, record, line);
             }
             if line >= last_line {
                 self.split.remove(id);
-                if let Some(pending) = self.open.remove(id) {
-                    return Ok(Some(pending.finish(ctx)));
+                if let Some(rows) = self.open.remove(id) {
+                    return Ok(Some(rows));
                 }
             }
         }
@@ -364,7 +379,7 @@ struct RowContext {
     header: ByteRecord,
     headers: Vec<String>,
     columns: ColumnMap,
-    speakers: SpeakerResolver,
+    speaker_map: Vec<(String, Speaker)>,
     limits: Limits,
 }
 
@@ -372,6 +387,41 @@ struct RowContext {
 struct NotUtf8;
 
 impl RowContext {
+    /// Stores a row of a conversation; a conversation beyond the size limit
+    /// stops storing rows and is skipped as too large when built.
+    fn keep(&self, rows: &mut RawRows, record: &ByteRecord, line: u64) {
+        if rows.too_large {
+            return;
+        }
+        if rows.bytes() + record.as_slice().len() > self.limits.max_conversation_bytes
+            || !rows.push(record, line)
+        {
+            rows.too_large = true;
+        }
+    }
+
+    /// Interprets a conversation's rows: the work deferred to a worker.
+    fn build(&self, rows: RawRows) -> Result<ReadItem> {
+        if rows.too_large {
+            let id = String::from_utf8_lossy(&rows.id).into_owned();
+            return Ok(ReadItem::Skipped(Skipped {
+                id: Some(id),
+                origin: rows.origin,
+                reason: SkipReason::TooLarge,
+                detail: format!(
+                    "more than {} bytes of rows",
+                    self.limits.max_conversation_bytes
+                ),
+            }));
+        }
+        let mut pending = Pending::new(&rows.id, rows.origin, self);
+        let mut speakers = SpeakerResolver::new(&self.speaker_map);
+        for (row, line) in rows.rows() {
+            self.apply(&mut pending, &row, line, &mut speakers)?;
+        }
+        Ok(pending.finish(self))
+    }
+
     fn origin(&self, line: u64, pass: u8) -> Origin {
         Origin {
             file: self.file.index,
@@ -431,23 +481,40 @@ impl RowContext {
         Ok(id)
     }
 
-    fn get<'r>(
+    /// Field `field` of the record as text. `whole` is the record's field
+    /// bytes when they were valid UTF-8 as a whole (checked once per row);
+    /// a field is then sliced out of it, which also checks that its bounds
+    /// are character boundaries. Otherwise the field is checked on its own.
+    fn get<'r, R: Fields>(
         &self,
-        record: &'r ByteRecord,
+        record: &'r R,
+        whole: Option<&'r str>,
         field: Field,
     ) -> std::result::Result<Option<&'r str>, NotUtf8> {
-        let Some(bytes) = self.columns.get(field).and_then(|i| record.get(i)) else {
+        let Some(index) = self.columns.get(field) else {
+            return Ok(None);
+        };
+        if let (Some(whole), Some(range)) = (whole, record.range(index)) {
+            return whole.get(range).map(Some).ok_or(NotUtf8);
+        }
+        let Some(bytes) = record.get(index) else {
             return Ok(None);
         };
         std::str::from_utf8(bytes).map(Some).map_err(|_| NotUtf8)
     }
 
     /// Adds one row to its conversation.
-    fn apply(&mut self, pending: &mut Pending, record: &ByteRecord, line: u64) -> Result<()> {
+    fn apply(
+        &self,
+        pending: &mut Pending,
+        record: &impl Fields,
+        line: u64,
+        speakers: &mut SpeakerResolver,
+    ) -> Result<()> {
         if pending.invalid.is_some() {
             return Ok(());
         }
-        match self.read_row(pending, record, line)? {
+        match self.read_row(pending, record, line, speakers)? {
             Ok(()) => Ok(()),
             Err(field) => {
                 pending.invalid = Some(self.invalid_detail(line, field));
@@ -458,14 +525,16 @@ impl RowContext {
 
     /// Outer error: fatal. Inner error: the field that is not UTF-8.
     fn read_row(
-        &mut self,
+        &self,
         pending: &mut Pending,
-        record: &ByteRecord,
+        record: &impl Fields,
         line: u64,
+        speakers: &mut SpeakerResolver,
     ) -> Result<std::result::Result<(), Field>> {
+        let whole = std::str::from_utf8(record.as_slice()).ok();
         macro_rules! field {
             ($field:expr) => {
-                match self.get(record, $field) {
+                match self.get(record, whole, $field) {
                     Ok(value) => value.map(str::trim).unwrap_or_default(),
                     Err(NotUtf8) => return Ok(Err($field)),
                 }
@@ -483,7 +552,7 @@ impl RowContext {
         let offset_s = field!(Field::OffsetSeconds);
         let turn = field!(Field::Turn);
 
-        let Some(speaker) = self.speakers.resolve(label) else {
+        let Some(speaker) = speakers.resolve(label) else {
             return Err(Error::input(self.at(line), unknown_speaker_message(label)));
         };
         let timestamp = match timestamp {

@@ -87,11 +87,49 @@ pub struct ReaderStats {
     pub warnings: Vec<String>,
 }
 
+/// A conversation whose rows have been read but not yet interpreted.
+///
+/// Interpreting rows (checking UTF-8, resolving speakers, parsing times,
+/// building the conversation) costs more than finding them. A reader can
+/// leave that work to whichever thread resolves the unit, so the single
+/// reading thread only splits the file into conversations while the workers
+/// build and analyse them in parallel.
+pub struct Deferred(Box<dyn FnOnce() -> Result<ReadItem> + Send>);
+
+impl Deferred {
+    pub fn new(build: impl FnOnce() -> Result<ReadItem> + Send + 'static) -> Self {
+        Deferred(Box::new(build))
+    }
+}
+
+/// What a reader yields: an item, or rows to be interpreted later.
+pub enum Unit {
+    Item(Box<ReadItem>),
+    Rows(Deferred),
+}
+
+impl Unit {
+    /// The item, building it now if it was deferred. Errors are fatal and
+    /// name file, line and problem, as for [`ConversationReader::next_item`].
+    pub fn resolve(self) -> Result<ReadItem> {
+        match self {
+            Unit::Item(item) => Ok(*item),
+            Unit::Rows(Deferred(build)) => build(),
+        }
+    }
+}
+
 /// A streaming reader of one file.
 pub trait ConversationReader: Send {
     /// The next conversation or skip, `Ok(None)` at the end of the file, or a
     /// fatal error naming file, line and problem.
     fn next_item(&mut self) -> Result<Option<ReadItem>>;
+
+    /// Like [`ConversationReader::next_item`], but may leave interpreting the
+    /// rows to the caller (see [`Deferred`]). The default builds at once.
+    fn next_unit(&mut self) -> Result<Option<Unit>> {
+        Ok(self.next_item()?.map(|item| Unit::Item(Box::new(item))))
+    }
 
     /// Statistics so far; complete once `next_item` returned `Ok(None)`.
     fn stats(&self) -> ReaderStats;

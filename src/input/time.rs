@@ -24,6 +24,9 @@ pub fn parse_timestamp_ms(value: &str) -> Option<i64> {
     if value.is_empty() || value.len() > 64 {
         return None;
     }
+    if let Some(ms) = fast_iso_ms(value.as_bytes()) {
+        return Some(ms);
+    }
     if let Ok(ts) = value.parse::<Timestamp>() {
         return Some(ts.as_millisecond());
     }
@@ -41,6 +44,97 @@ pub fn parse_timestamp_ms(value: &str) -> Option<i64> {
         .to_timestamp(civil)
         .ok()
         .map(Timestamp::as_millisecond)
+}
+
+/// The common shapes of export timestamps, parsed without a general parser:
+/// `yyyy-mm-ddThh:mm:ss` (or a space for `T`), an optional fraction, and `Z`
+/// or an offset `±hh:mm` / `±hhmm` / `±hh`, or nothing (UTC). Anything else,
+/// or anything unusual (years before 1970, leap seconds), returns `None` and
+/// goes to the general parser; a property test checks both agree.
+fn fast_iso_ms(b: &[u8]) -> Option<i64> {
+    fn num(b: &[u8]) -> Option<i64> {
+        let mut n = 0i64;
+        for &d in b {
+            if !d.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + i64::from(d - b'0');
+        }
+        Some(n)
+    }
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (year, month, day) = (num(&b[0..4])?, num(&b[5..7])?, num(&b[8..10])?);
+    let (hour, minute, second) = (num(&b[11..13])?, num(&b[14..16])?, num(&b[17..19])?);
+    if year < 1970 || !(1..=12).contains(&month) || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if day < 1 || day > month_days[(month - 1) as usize] {
+        return None;
+    }
+    let mut rest = &b[19..];
+    let mut millis = 0i64;
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let digits = fraction.iter().take_while(|d| d.is_ascii_digit()).count();
+        if digits == 0 || digits > 9 {
+            return None;
+        }
+        let mut ms = fraction[..digits.min(3)].to_vec();
+        ms.resize(3, b'0');
+        millis = num(&ms)?;
+        rest = &fraction[digits..];
+    }
+    let offset_minutes = match rest {
+        [] | [b'Z'] | [b'z'] => 0,
+        [sign @ (b'+' | b'-'), tail @ ..] => {
+            let (h, m) = match tail {
+                [h1, h2] => (num(&[*h1, *h2])?, 0),
+                [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => (num(&[*h1, *h2])?, num(&[*m1, *m2])?),
+                _ => return None,
+            };
+            if h > 23 || m > 59 {
+                return None;
+            }
+            if *sign == b'+' {
+                h * 60 + m
+            } else {
+                -(h * 60 + m)
+            }
+        }
+        _ => return None,
+    };
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+    Some(seconds * 1000 + millis)
 }
 
 /// `d-m-yyyy`, optionally followed by ` hh:mm` or ` hh:mm:ss`.
@@ -303,6 +397,40 @@ mod tests {
             prop_assert_eq!(parsed, Some(ms));
             let comma = text.replace('.', ",");
             prop_assert_eq!(parse_offset_seconds(&comma).and_then(seconds_to_ms), Some(ms));
+        }
+    }
+
+    proptest::proptest! {
+        /// The fast path agrees with the general parser wherever it answers.
+        #[test]
+        fn fast_iso_agrees_with_jiff(
+            year in 1970i32..2100, month in 1u32..=12, day in 1u32..=31,
+            hour in 0u32..24, minute in 0u32..60, second in 0u32..60,
+            fraction in proptest::option::of("[0-9]{1,9}"),
+            zone in proptest::sample::select(vec!["", "Z", "+01:00", "-05:30", "+0200", "+02", "-11:45"]),
+            separator in proptest::sample::select(vec!["T", " "]),
+        ) {
+            let text = format!(
+                "{year:04}-{month:02}-{day:02}{separator}{hour:02}:{minute:02}:{second:02}{}{zone}",
+                fraction.map(|f| format!(".{f}")).unwrap_or_default()
+            );
+            let fast = fast_iso_ms(text.as_bytes());
+            let general = {
+                let ts = text.replace(' ', "T");
+                let with_zone = if zone.is_empty() { format!("{ts}Z") } else { ts };
+                let with_zone = if zone == "+0200" || zone == "+02" {
+                    with_zone.replace("+0200", "+02:00").replacen("+02", "+02:00", usize::from(zone == "+02"))
+                } else {
+                    with_zone
+                };
+                with_zone.parse::<jiff::Timestamp>().ok().map(|t| t.as_millisecond())
+            };
+            if let Some(fast) = fast {
+                proptest::prop_assert_eq!(Some(fast), general, "{}", text);
+            } else {
+                // Invalid dates (31 February) are rejected by both.
+                proptest::prop_assert!(general.is_none(), "{}", text);
+            }
         }
     }
 }

@@ -29,10 +29,18 @@ fn pack(word: &[u8]) -> Option<u128> {
 
 #[derive(Debug, Default)]
 pub struct LanguageDetector {
-    /// Packed function word → bit set of the languages (by index) it belongs
-    /// to, sorted by word.
-    words: Vec<(u128, u64)>,
+    /// Open-addressing table: packed function word → bit set of the
+    /// languages (by index) it belongs to; an empty slot has key 0 (no
+    /// packed word is 0). Its length is a power of two, at most a quarter
+    /// full, so a lookup is one or two probes.
+    table: Vec<(u128, u64)>,
     languages: usize,
+}
+
+fn slot(key: u128, len: usize) -> usize {
+    let mixed =
+        ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 32) as usize & (len - 1)
 }
 
 impl LanguageDetector {
@@ -49,10 +57,36 @@ impl LanguageDetector {
                 }
             }
         }
-        words.sort_unstable();
+        let len = (words.len() * 4).next_power_of_two().max(64);
+        let mut table = vec![(0u128, 0u64); len];
+        for (key, mask) in words {
+            let mut i = slot(key, len);
+            while table[i].0 != 0 {
+                i = (i + 1) & (len - 1);
+            }
+            table[i] = (key, mask);
+        }
         LanguageDetector {
-            words,
+            table,
             languages: stopwords.len().min(64),
+        }
+    }
+
+    fn lookup(&self, key: u128) -> Option<u64> {
+        let len = self.table.len();
+        if len == 0 {
+            return None;
+        }
+        let mut i = slot(key, len);
+        loop {
+            let (k, mask) = self.table[i];
+            if k == key {
+                return Some(mask);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & (len - 1);
         }
     }
 
@@ -81,8 +115,7 @@ impl LanguageDetector {
             let Some(key) = pack(&bytes[start..i]) else {
                 continue;
             };
-            if let Ok(found) = self.words.binary_search_by_key(&key, |(k, _)| *k) {
-                let mask = self.words[found].1;
+            if let Some(mask) = self.lookup(key) {
                 for (index, score) in scores.iter_mut().enumerate().take(self.languages) {
                     if mask & (1 << index) != 0 {
                         *score += 1;
