@@ -136,7 +136,7 @@ impl CsvReader {
             header,
             headers,
             columns,
-            speakers: SpeakerResolver::new(&config.speaker_map),
+            speakers: SpeakerResolver::with_names(&config.speaker_map, &config.speakers, &[]),
             limits,
         };
         Ok(CsvReader {

@@ -90,7 +90,7 @@ impl JsonlReader {
             reader: source.into_reader(),
             counter,
             limits: config.limits,
-            speakers: SpeakerResolver::new(&config.speaker_map),
+            speakers: SpeakerResolver::with_names(&config.speaker_map, &config.speakers, &[]),
             line: Vec::new(),
             line_number: 0,
             seen_record: false,
