@@ -426,9 +426,21 @@ pub fn canonical_channel(value: &str) -> &str {
         | "telefonie" | "callback" | "inbound_call" | "outbound_call" | "bellen" => "call",
         "chat" | "webchat" | "web_chat" | "livechat" | "live_chat" | "messenger_chat" => "chat",
         "email" | "e_mail" | "mail" | "web_form" => "email",
-        "messaging" | "message" | "messages" | "sms" | "whatsapp" | "facebook" | "twitter"
-        | "instagram" | "social" | "native_messaging" | "telegram" | "line" | "wechat"
-        | "apple_business_chat" | "rcs" => "messaging",
+        "messaging"
+        | "message"
+        | "messages"
+        | "sms"
+        | "whatsapp"
+        | "facebook"
+        | "twitter"
+        | "instagram"
+        | "social"
+        | "native_messaging"
+        | "telegram"
+        | "line"
+        | "wechat"
+        | "apple_business_chat"
+        | "rcs" => "messaging",
         _ => trimmed,
     }
 }

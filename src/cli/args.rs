@@ -36,7 +36,7 @@ pub struct Cli {
 pub enum Command {
     /// Analyse exports and print the report: accounting, categories, per agent, per topic.
     #[command(after_help = REPORT_EXAMPLES)]
-    Report(ReportArgs),
+    Report(Box<ReportArgs>),
     /// Work with lexicons: test them against their examples and fixtures.
     #[command(subcommand)]
     Lexicon(LexiconCommand),

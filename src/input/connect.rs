@@ -114,8 +114,9 @@ pub fn read_aws(
             None => match item.get("AbsoluteTime")? {
                 None => None,
                 Some(at) => {
-                    let ms = parse_timestamp_ms(at.str()?)
-                        .ok_or_else(|| at.error("expected a date-time such as 2024-05-01T09:30:00.000Z"))?;
+                    let ms = parse_timestamp_ms(at.str()?).ok_or_else(|| {
+                        at.error("expected a date-time such as 2024-05-01T09:30:00.000Z")
+                    })?;
                     let base = *first_absolute.get_or_insert(ms);
                     builder.started_at_ms(base);
                     Some(offset_from(base, ms))

@@ -112,17 +112,15 @@ pub fn sniff(path: &Path, head: &[u8]) -> Result<Detected> {
     if first.starts_with("WEBVTT") {
         return Ok(Detected::Format(InputFormat::Vtt));
     }
-    if first.starts_with('[') && split_label(first).is_none() && leading_time(first).0.is_none()
-    {
+    if first.starts_with('[') && split_label(first).is_none() && leading_time(first).0.is_none() {
         return Ok(Detected::JsonDocument);
     }
     if first.starts_with('{') {
         return Ok(
             match serde_json::from_str::<BTreeMap<String, IgnoredAny>>(first) {
                 Ok(keys) => {
-                    let object = Value::Object(
-                        keys.into_keys().map(|k| (k, Value::Null)).collect(),
-                    );
+                    let object =
+                        Value::Object(keys.into_keys().map(|k| (k, Value::Null)).collect());
                     match signature(&object) {
                         Some(format) => Detected::Format(format),
                         None => Detected::Format(InputFormat::Jsonl),
@@ -260,10 +258,22 @@ mod tests {
             format(r#"{"JobName": "x", "Transcript": []}"#),
             Format(InputFormat::Transcribe)
         );
-        assert_eq!(format("WEBVTT\n\n00:00.000 --> 00:01.000\nhi"), Format(InputFormat::Vtt));
-        assert_eq!(format("1\n00:00:00,000 --> 00:00:01,000\nhi"), Format(InputFormat::Srt));
-        assert_eq!(format("[00:03] Agent: Goedemorgen"), Format(InputFormat::Text));
-        assert_eq!(format("Klant: hallo, ik bel over"), Format(InputFormat::Text));
+        assert_eq!(
+            format("WEBVTT\n\n00:00.000 --> 00:01.000\nhi"),
+            Format(InputFormat::Vtt)
+        );
+        assert_eq!(
+            format("1\n00:00:00,000 --> 00:00:01,000\nhi"),
+            Format(InputFormat::Srt)
+        );
+        assert_eq!(
+            format("[00:03] Agent: Goedemorgen"),
+            Format(InputFormat::Text)
+        );
+        assert_eq!(
+            format("Klant: hallo, ik bel over"),
+            Format(InputFormat::Text)
+        );
         assert_eq!(format("[SPEAKER_00]: hello"), Format(InputFormat::Text));
         let err = sniff(Path::new("x"), b" \n\t").unwrap_err().to_string();
         assert_eq!(err, "x: empty file: no header and no data");
@@ -272,18 +282,39 @@ mod tests {
     #[test]
     fn json_documents_by_their_keys() {
         let f = |json: &str| json_format(Path::new("x.json"), &serde_json::from_str(json).unwrap());
-        assert_eq!(f(r#"{"Participants": [], "Transcript": []}"#).unwrap(), InputFormat::Connect);
-        assert_eq!(f(r#"{"conversationId": "1", "transcripts": []}"#).unwrap(), InputFormat::Genesys);
+        assert_eq!(
+            f(r#"{"Participants": [], "Transcript": []}"#).unwrap(),
+            InputFormat::Connect
+        );
+        assert_eq!(
+            f(r#"{"conversationId": "1", "transcripts": []}"#).unwrap(),
+            InputFormat::Genesys
+        );
         assert_eq!(f(r#"{"entries": []}"#).unwrap(), InputFormat::Ccai);
-        assert_eq!(f(r#"{"ticket": {}, "comments": []}"#).unwrap(), InputFormat::Zendesk);
-        assert_eq!(f(r#"[{"id": 1, "requester_id": 2}]"#).unwrap(), InputFormat::Zendesk);
+        assert_eq!(
+            f(r#"{"ticket": {}, "comments": []}"#).unwrap(),
+            InputFormat::Zendesk
+        );
+        assert_eq!(
+            f(r#"[{"id": 1, "requester_id": 2}]"#).unwrap(),
+            InputFormat::Zendesk
+        );
         assert_eq!(
             f(r#"{"type": "conversation", "conversation_parts": {}}"#).unwrap(),
             InputFormat::Intercom
         );
-        assert_eq!(f(r#"{"messages": [], "meta": {}}"#).unwrap(), InputFormat::Twilio);
-        assert_eq!(f(r#"{"text": "x", "segments": []}"#).unwrap(), InputFormat::Whisper);
-        assert_eq!(f(r#"{"id": "c", "turns": []}"#).unwrap(), InputFormat::Jsonl);
+        assert_eq!(
+            f(r#"{"messages": [], "meta": {}}"#).unwrap(),
+            InputFormat::Twilio
+        );
+        assert_eq!(
+            f(r#"{"text": "x", "segments": []}"#).unwrap(),
+            InputFormat::Whisper
+        );
+        assert_eq!(
+            f(r#"{"id": "c", "turns": []}"#).unwrap(),
+            InputFormat::Jsonl
+        );
         let err = f(r#"[{"a": 1}]"#).unwrap_err().to_string();
         assert!(err.contains("JSON array") && err.contains("\"a\""), "{err}");
         assert!(err.contains("--input-format"), "{err}");

@@ -81,7 +81,10 @@ impl Context<'_> {
         } else {
             format!("{place}: ")
         };
-        Error::input(location, format!("{place}{}", unknown_speaker_message(label)))
+        Error::input(
+            location,
+            format!("{place}{}", unknown_speaker_message(label)),
+        )
     }
 
     /// The finished conversation or its skip; a second conversation with an
@@ -198,7 +201,10 @@ pub fn open(
         let detail = format!(
             "the file is larger than {max} bytes; files of this format are read whole, so it was not read"
         );
-        return Ok(done(whole_file_skip(SkipReason::TooLarge, detail), Vec::new()));
+        return Ok(done(
+            whole_file_skip(SkipReason::TooLarge, detail),
+            Vec::new(),
+        ));
     }
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
@@ -206,7 +212,10 @@ pub fn open(
             let at = e.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
             let detail = format!("line {line}: not valid UTF-8 (byte {})", at + 1);
-            return Ok(done(whole_file_skip(SkipReason::InvalidUtf8, detail), Vec::new()));
+            return Ok(done(
+                whole_file_skip(SkipReason::InvalidUtf8, detail),
+                Vec::new(),
+            ));
         }
     };
     let items = match format {

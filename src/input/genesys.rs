@@ -70,7 +70,10 @@ pub fn read(ctx: &mut Context<'_>, root: &Node<'_>) -> Result<Vec<ReadItem>> {
                 .opt_str("participantPurpose")?
                 .or(participant.opt_str("purpose")?)
                 .unwrap_or("");
-            if matches!(purpose.to_ascii_lowercase().as_str(), "agent" | "internal" | "user") {
+            if matches!(
+                purpose.to_ascii_lowercase().as_str(),
+                "agent" | "internal" | "user"
+            ) {
                 let agent = match participant.opt_id("userId")? {
                     Some(user) => Some(user),
                     None => participant.opt_str("name")?.map(str::to_string),
@@ -82,7 +85,10 @@ pub fn read(ctx: &mut Context<'_>, root: &Node<'_>) -> Result<Vec<ReadItem>> {
             }
         }
     }
-    let base = root.get("conversationStartTime")?.map(|n| epoch_ms(&n)).transpose()?;
+    let base = root
+        .get("conversationStartTime")?
+        .map(|n| epoch_ms(&n))
+        .transpose()?;
     let mut speakers = ctx.speakers(PURPOSES);
     let mut phrases: Vec<(i64, Speaker, &str, u64)> = Vec::new();
     let mut number = 0u64;

@@ -42,7 +42,20 @@ pub fn to_text(html: &str) -> String {
             continue;
         }
         if is_block(&tag.name) {
-            out.line_break(matches!(tag.name.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "table" | "ul" | "ol" | "pre"));
+            out.line_break(matches!(
+                tag.name.as_str(),
+                "p" | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "blockquote"
+                    | "table"
+                    | "ul"
+                    | "ol"
+                    | "pre"
+            ));
         }
     }
     out.push_text(rest);
@@ -216,10 +229,7 @@ fn decode_one(name: &str) -> Option<char> {
             code => char::from_u32(code).unwrap_or('\u{fffd}'),
         });
     }
-    NAMED
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|&(_, c)| c)
+    NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
 }
 
 const NAMED: &[(&str, char)] = &[
@@ -308,7 +318,10 @@ mod tests {
             to_text("<style>p{x}</style><!-- note -->Hi<script>alert(1)</script> there"),
             "Hi there"
         );
-        assert_eq!(to_text("3 < 4 and <a href=\"x>y\">link</a>"), "3 < 4 and link");
+        assert_eq!(
+            to_text("3 < 4 and <a href=\"x>y\">link</a>"),
+            "3 < 4 and link"
+        );
         assert_eq!(to_text("unclosed <b"), "unclosed <b");
         assert_eq!(to_text("<!-- never closed"), "");
         assert_eq!(to_text("<p></p><p>  </p>"), "");

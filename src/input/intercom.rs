@@ -70,7 +70,11 @@ fn read_conversation(ctx: &mut Context<'_>, conv: &Node<'_>, line: u64) -> Resul
         .filter(|id| !id.is_empty())
         .unwrap_or_else(|| ctx.default_id.clone());
     let mut builder = ctx.builder(&id, line);
-    let base = conv.get("created_at")?.map(|n| n.i64()).transpose()?.map(|s| s * 1000);
+    let base = conv
+        .get("created_at")?
+        .map(|n| n.i64())
+        .transpose()?
+        .map(|s| s * 1000);
     if let Some(base) = base {
         builder.started_at_ms(base);
     }
@@ -92,7 +96,12 @@ fn read_conversation(ctx: &mut Context<'_>, conv: &Node<'_>, line: u64) -> Resul
     }
     let mut speakers = ctx.speakers(AUTHOR_TYPES);
     let mut number = 0u64;
-    let mut push = |ctx: &Context<'_>, builder: &mut crate::model::ConversationBuilder, part: &Node<'_>, at: Option<i64>, note: bool| -> Result<()> {
+    let mut push = |ctx: &Context<'_>,
+                    builder: &mut crate::model::ConversationBuilder,
+                    part: &Node<'_>,
+                    at: Option<i64>,
+                    note: bool|
+     -> Result<()> {
         number += 1;
         let Some(body) = part.opt_str("body")? else {
             return Ok(());
@@ -128,7 +137,11 @@ fn read_conversation(ctx: &mut Context<'_>, conv: &Node<'_>, line: u64) -> Resul
             false => parts.req("conversation_parts")?,
         };
         for part in parts.items()? {
-            let at = part.get("created_at")?.map(|n| n.i64()).transpose()?.map(|s| s * 1000);
+            let at = part
+                .get("created_at")?
+                .map(|n| n.i64())
+                .transpose()?
+                .map(|s| s * 1000);
             let note = part.opt_str("part_type")? == Some("note");
             push(ctx, &mut builder, &part, at, note)?;
         }

@@ -142,7 +142,9 @@ impl<'v> Node<'v> {
     }
 
     pub fn i64(&self) -> Result<i64> {
-        self.value.as_i64().ok_or_else(|| self.expected("an integer"))
+        self.value
+            .as_i64()
+            .ok_or_else(|| self.expected("an integer"))
     }
 
     /// A non-negative number (seconds, say).
@@ -154,7 +156,9 @@ impl<'v> Node<'v> {
     }
 
     pub fn bool(&self) -> Result<bool> {
-        self.value.as_bool().ok_or_else(|| self.expected("true or false"))
+        self.value
+            .as_bool()
+            .ok_or_else(|| self.expected("true or false"))
     }
 
     /// `get(key)` as a string.
@@ -209,7 +213,10 @@ mod tests {
         let items = root.req("T").unwrap().items().unwrap();
         assert_eq!(items[0].req("C").unwrap().str().unwrap(), "a");
         let err = items[1].req("C").unwrap().str().unwrap_err().to_string();
-        assert_eq!(err, "x.json: $.T[1].C: expected a string, found a number (5)");
+        assert_eq!(
+            err,
+            "x.json: $.T[1].C: expected a string, found a number (5)"
+        );
         let err = items[1].req("D").unwrap_err().to_string();
         assert_eq!(err, "x.json: $.T[1]: missing field `D`");
         assert_eq!(items[1].req("C").unwrap().id().unwrap(), "5");

@@ -15,8 +15,8 @@
 use std::collections::HashMap;
 
 use super::speaker::SpeakerResolver;
-use crate::model::{ConversationBuilder, Speaker};
 use super::time::{parse_offset_seconds, seconds_to_ms};
+use crate::model::{ConversationBuilder, Speaker};
 
 /// The longest text taken for a label, in characters.
 const MAX_LABEL_CHARS: usize = 40;
@@ -49,7 +49,9 @@ fn plausible(label: &str) -> bool {
         && label.split_whitespace().count() <= 3
         && label.chars().next().is_some_and(char::is_alphanumeric)
         && !label.chars().all(|c| c.is_ascii_digit())
-        && !label.contains([',', ';', ':', '\t', '"', '<', '>', '{', '}', '=', '.', '?', '!', '|'])
+        && !label.contains([
+            ',', ';', ':', '\t', '"', '<', '>', '{', '}', '=', '.', '?', '!', '|',
+        ])
 }
 
 /// A time at the start of a line: `[00:12]`, `[1:02:03]`, `[12.5]`, in
@@ -106,7 +108,13 @@ pub struct Pieces {
 impl Pieces {
     /// Adds a piece; `speaker` `None` continues the previous turn. Returns
     /// false when there is no previous turn to continue.
-    pub fn push(&mut self, speaker: Option<Speaker>, text: &str, offset: Option<u64>, line: u64) -> bool {
+    pub fn push(
+        &mut self,
+        speaker: Option<Speaker>,
+        text: &str,
+        offset: Option<u64>,
+        line: u64,
+    ) -> bool {
         let text = text.trim();
         match (speaker, self.turns.last_mut()) {
             (Some(s), Some(last)) if last.0 == s => append(&mut last.1, text),
@@ -145,9 +153,15 @@ mod tests {
 
     #[test]
     fn labels_and_what_is_not_one() {
-        assert_eq!(split_label("Agent: Goedemorgen"), Some(("Agent", "Goedemorgen")));
+        assert_eq!(
+            split_label("Agent: Goedemorgen"),
+            Some(("Agent", "Goedemorgen"))
+        );
         assert_eq!(split_label("Klant 2 :  ja"), Some(("Klant 2", "ja")));
-        assert_eq!(split_label("[SPEAKER_00]: hello"), Some(("SPEAKER_00", "hello")));
+        assert_eq!(
+            split_label("[SPEAKER_00]: hello"),
+            Some(("SPEAKER_00", "hello"))
+        );
         assert_eq!(split_label("[SPEAKER_01] hi"), Some(("SPEAKER_01", "hi")));
         assert_eq!(split_label("Agent:"), Some(("Agent", "")));
         assert_eq!(split_label("zie https://x.nl"), None);
@@ -162,7 +176,10 @@ mod tests {
     #[test]
     fn leading_times() {
         assert_eq!(leading_time("[00:12] Agent: x"), (Some(12_000), "Agent: x"));
-        assert_eq!(leading_time("[1:02:03]Klant: y"), (Some(3_723_000), "Klant: y"));
+        assert_eq!(
+            leading_time("[1:02:03]Klant: y"),
+            (Some(3_723_000), "Klant: y")
+        );
         assert_eq!(leading_time("[SPEAKER_00]: z"), (None, "[SPEAKER_00]: z"));
     }
 

@@ -255,10 +255,7 @@ impl MetaTable {
             .delimiter(delimiter)
             .flexible(true)
             .from_reader(source.into_reader());
-        let headers = reader
-            .headers()
-            .map_err(|e| csv_error(path, e))?
-            .clone();
+        let headers = reader.headers().map_err(|e| csv_error(path, e))?.clone();
         let mut columns: HashMap<Field, usize> = HashMap::new();
         for (i, header) in headers.iter().enumerate() {
             if let Some(field) = Field::from_alias(&normalize_header(header)) {
@@ -438,7 +435,11 @@ mod tests {
 
     #[test]
     fn patterns_match_the_end_of_the_path() {
-        let v = capture("{agent}/{date}_{id}.json", "exports/A17/2024-05-01_8812_b.json").unwrap();
+        let v = capture(
+            "{agent}/{date}_{id}.json",
+            "exports/A17/2024-05-01_8812_b.json",
+        )
+        .unwrap();
         assert_eq!(v.agent.as_deref(), Some("A17"));
         assert_eq!(v.id.as_deref(), Some("8812_b"));
         assert_eq!(v.started_at_ms, Some(1_714_521_600_000));

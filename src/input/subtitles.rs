@@ -33,7 +33,7 @@
 
 use super::document::Context;
 use super::html::decode_entities;
-use super::labels::{PrefixLabels, Pieces, split_label};
+use super::labels::{Pieces, PrefixLabels, split_label};
 use crate::error::{Error, Location, Result};
 use crate::model::ReadItem;
 
@@ -125,7 +125,10 @@ fn parse_cues(ctx: &Context<'_>, text: &str, vtt: bool) -> Result<Vec<Cue>> {
         let bad_time = |value: &str| {
             Error::input(
                 Location::line(ctx.path(), timing_line),
-                format!("cannot read the cue time \"{}\" (expected hh:mm:ss.ttt or mm:ss.ttt)", value.trim()),
+                format!(
+                    "cannot read the cue time \"{}\" (expected hh:mm:ss.ttt or mm:ss.ttt)",
+                    value.trim()
+                ),
             )
         };
         let start_ms = cue_time(start).ok_or_else(|| bad_time(start))?;
@@ -233,9 +236,9 @@ fn strip_tags(payload: &str) -> (Option<String>, String) {
         };
         let tag = &after[..close];
         if voice.is_none()
-            && let Some(annotation) = tag.strip_prefix('v').filter(|t| {
-                t.starts_with([' ', '.', '\t'])
-            })
+            && let Some(annotation) = tag
+                .strip_prefix('v')
+                .filter(|t| t.starts_with([' ', '.', '\t']))
         {
             let name = match annotation.strip_prefix('.') {
                 Some(classes) => classes.split_once([' ', '\t']).map_or("", |(_, n)| n),
@@ -263,7 +266,16 @@ mod tests {
         assert_eq!(cue_time("02:03.040"), Some(123_040));
         assert_eq!(cue_time(" 00:00:01,000 "), Some(1000));
         assert_eq!(cue_time("00:00:01"), Some(1000));
-        for bad in ["", "1.5", "00:60.000", "00:61:00.000", "aa:bb.ccc", "00:00:01.1234", "00:00:01.", "-00:01.000"] {
+        for bad in [
+            "",
+            "1.5",
+            "00:60.000",
+            "00:61:00.000",
+            "aa:bb.ccc",
+            "00:00:01.1234",
+            "00:00:01.",
+            "-00:01.000",
+        ] {
             assert_eq!(cue_time(bad), None, "{bad}");
         }
     }
@@ -278,7 +290,10 @@ mod tests {
             strip_tags("<v.loud.first Klant Jansen>Hallo<00:00:01.000> daar"),
             (Some("Klant Jansen".to_string()), "Hallo daar".to_string())
         );
-        assert_eq!(strip_tags("<i>Agent:</i> ja"), (None, "Agent: ja".to_string()));
+        assert_eq!(
+            strip_tags("<i>Agent:</i> ja"),
+            (None, "Agent: ja".to_string())
+        );
         assert_eq!(strip_tags("3 < 4"), (None, "3 < 4".to_string()));
     }
 

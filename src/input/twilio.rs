@@ -67,9 +67,16 @@ pub fn is_address(author: &str) -> bool {
     if lower.starts_with('+') && number(&lower) {
         return true;
     }
-    ["whatsapp:", "sms:", "messenger:", "rcs:", "gbm:", "instagram:"]
-        .iter()
-        .any(|prefix| lower.starts_with(prefix))
+    [
+        "whatsapp:",
+        "sms:",
+        "messenger:",
+        "rcs:",
+        "gbm:",
+        "instagram:",
+    ]
+    .iter()
+    .any(|prefix| lower.starts_with(prefix))
 }
 
 /// `agent_jan`, `agent-12`, `medewerker.piet`: an agent's identity.
@@ -77,7 +84,9 @@ fn is_agent_identity(author: &str) -> bool {
     let lower = author.trim().to_lowercase();
     ["agent", "medewerker"].iter().any(|prefix| {
         lower.strip_prefix(prefix).is_some_and(|rest| {
-            rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '_' | '-' | '.' | ':' | '@'))
+            rest.starts_with(|c: char| {
+                c.is_ascii_digit() || matches!(c, '_' | '-' | '.' | ':' | '@')
+            })
         })
     })
 }

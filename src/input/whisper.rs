@@ -22,7 +22,7 @@
 
 use super::document::Context;
 use super::json::Node;
-use super::labels::{PrefixLabels, Pieces, split_label};
+use super::labels::{Pieces, PrefixLabels, split_label};
 use super::time::seconds_to_ms;
 use crate::error::{Location, Result};
 use crate::model::ReadItem;

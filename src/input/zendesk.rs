@@ -51,9 +51,16 @@ pub fn read(ctx: &mut Context<'_>, root: &Node<'_>) -> Result<Vec<ReadItem>> {
     let ticket = root.get("ticket")?;
     let comments = root.get("comments")?;
     if ticket.is_none() && comments.is_none() {
-        return Err(root.error("expected `ticket`, `tickets` or `comments` (a Zendesk API response)"));
+        return Err(
+            root.error("expected `ticket`, `tickets` or `comments` (a Zendesk API response)")
+        );
     }
-    Ok(vec![read_ticket(ctx, ticket.as_ref(), comments.as_ref(), 1)?])
+    Ok(vec![read_ticket(
+        ctx,
+        ticket.as_ref(),
+        comments.as_ref(),
+        1,
+    )?])
 }
 
 fn timestamp(node: &Node<'_>) -> Result<i64> {
