@@ -234,20 +234,35 @@ pub fn open(
             read_json(&mut ctx, format, &value)?
         }
         None => {
-            let value = json::parse(&file.path, text)?;
-            match detect::json_format(&file.path, &value)? {
-                InputFormat::Jsonl => {
-                    // A JSON Lines file whose first record was too long to
-                    // look at before reading it whole.
-                    let source = Source::from_reader(
-                        &file.path,
-                        Box::new(Cursor::new(bytes)),
-                        ByteCounter::new(),
-                    )?;
-                    return Ok(Box::new(super::jsonl::JsonlReader::from_source(
-                        file, config, source,
-                    )?));
+            // A JSON Lines file whose first record was too long to look at
+            // before reading it whole: one record, or several lines that
+            // each hold a whole object.
+            let jsonl = |bytes: Vec<u8>| -> Result<Box<dyn ConversationReader>> {
+                let source = Source::from_reader(
+                    &file.path,
+                    Box::new(Cursor::new(bytes)),
+                    ByteCounter::new(),
+                )?;
+                Ok(Box::new(super::jsonl::JsonlReader::from_source(
+                    file, config, source,
+                )?))
+            };
+            let value = match json::parse(&file.path, text) {
+                Ok(value) => value,
+                Err(err) => {
+                    let first = text.lines().map(str::trim).find(|l| !l.is_empty());
+                    let whole_first_line = first.is_some_and(|line| {
+                        line.starts_with('{')
+                            && serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok()
+                    });
+                    if whole_first_line {
+                        return jsonl(bytes);
+                    }
+                    return Err(err);
                 }
+            };
+            match detect::json_format(&file.path, &value)? {
+                InputFormat::Jsonl => return jsonl(bytes),
                 format => read_json(&mut ctx, format, &value)?,
             }
         }

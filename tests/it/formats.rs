@@ -745,3 +745,22 @@ fn forced_format_overrides_detection() {
         convoscan(&["report", path.to_str().unwrap(), "--input-format", "ccai"]);
     assert_eq!(code, 0, "{stderr}");
 }
+
+#[test]
+fn json_lines_with_a_first_record_too_long_to_sniff_are_still_json_lines() {
+    let dir = TempDir::new().unwrap();
+    // Three turns of 400 kB: the first line is longer than the 1 MiB that
+    // detection looks at, each text is within the field limit.
+    let turn = format!(
+        "{{\"speaker\": \"agent\", \"text\": \"{}\"}}",
+        "ja ".repeat(133_000)
+    );
+    let jsonl = format!(
+        "{{\"id\": \"c1\", \"turns\": [{turn}, {turn}, {turn}]}}\n{{\"id\": \"c2\", \"turns\": [{{\"speaker\": \"agent\", \"text\": \"kort\"}}]}}\n"
+    );
+    let read = read(&write(&dir, "big.json", &jsonl)).unwrap();
+    assert_eq!(read.conversations().len(), 2);
+    let one = &jsonl[..jsonl.find('\n').unwrap()];
+    let read = crate::common::read(&write(&dir, "one.json", one)).unwrap();
+    assert_eq!(read.conversation("c1").turns.len(), 3);
+}
