@@ -357,7 +357,6 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
 /// unchanged when there is no metadata to fill.
 pub fn with_meta(
     reader: Box<dyn ConversationReader>,
-    file: &InputFile,
     config: &InputConfig,
     path_meta: PathMeta,
 ) -> Box<dyn ConversationReader> {
@@ -366,7 +365,6 @@ pub fn with_meta(
     }
     Box::new(MetaReader {
         inner: reader,
-        file: file.clone(),
         table: config.meta.clone(),
         path: path_meta.0,
         unmatched: 0,
@@ -376,7 +374,6 @@ pub fn with_meta(
 
 struct MetaReader {
     inner: Box<dyn ConversationReader>,
-    file: InputFile,
     table: Option<Arc<MetaTable>>,
     path: MetaValues,
     unmatched: u64,
@@ -407,8 +404,7 @@ impl ConversationReader for MetaReader {
         let mut stats = self.inner.stats();
         if let (Some(table), Some(first)) = (&self.table, &self.first_unmatched) {
             stats.warnings.push(format!(
-                "{}: {} conversation{} without a row in --meta {} (the first is \"{first}\")",
-                self.file.path.display(),
+                "{} conversation{} without a row in --meta {} (the first is \"{first}\")",
                 self.unmatched,
                 if self.unmatched == 1 { "" } else { "s" },
                 table.path.display()

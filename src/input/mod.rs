@@ -234,7 +234,7 @@ pub(crate) fn fingerprint(id: &[u8]) -> u64 {
 pub fn open(file: &InputFile, config: &InputConfig) -> Result<Box<dyn ConversationReader>> {
     let path_meta = meta::PathMeta::for_file(file, config)?;
     let reader = open_format(file, config, &path_meta)?;
-    Ok(meta::with_meta(reader, file, config, path_meta))
+    Ok(meta::with_meta(reader, config, path_meta))
 }
 
 fn open_format(

@@ -251,3 +251,21 @@ fn json_lines_with_a_first_record_too_long_to_sniff_are_still_json_lines() {
     let read = crate::common::read(&write(&dir, "one.json", one)).unwrap();
     assert_eq!(read.conversation("c1").turns.len(), 3);
 }
+
+#[test]
+fn bad_speakers_flags_are_usage_errors() {
+    let path = fixture("srt/call-0614.srt");
+    let path = path.to_str().unwrap();
+    let (code, _, stderr) = convoscan(&["report", path, "--speakers", "boss=SPEAKER_00"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("`boss` is not agent, customer, system or bot"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = convoscan(&["report", path, "--speakers", "agent"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("expected ROLE=LABEL"), "{stderr}");
+    let (code, _, stderr) =
+        convoscan(&["report", path, "--speakers", "agent=Agent,customer=Klant"]);
+    assert_eq!(code, 0, "{stderr}");
+}
