@@ -290,8 +290,10 @@ impl ConversationBuilder {
     pub fn customer_id(&mut self, value: &str) {
         set_if_empty(&mut self.conversation.customer_id, value);
     }
+    /// Sets the channel if it is still empty, in its canonical name when
+    /// it is a known one (see [`canonical_channel`]).
     pub fn channel(&mut self, value: &str) {
-        set_if_empty(&mut self.conversation.channel, value);
+        set_if_empty(&mut self.conversation.channel, canonical_channel(value));
     }
     pub fn topic(&mut self, value: &str) {
         set_if_empty(&mut self.conversation.topic, value);
@@ -403,6 +405,46 @@ impl ConversationBuilder {
     }
 }
 
+/// The canonical name of a channel: `call`, `chat`, `email` or
+/// `messaging` for the names platforms use for them (`VOICE`, `phone`,
+/// `telefoon`, `webchat`, `e-mail`, `sms`, `whatsapp`, ...), compared
+/// case-insensitively with spaces and hyphens as `_`. Other values are
+/// returned trimmed and unchanged, so nothing the export says is lost.
+/// Every reader goes through this (via [`ConversationBuilder::channel`]),
+/// so a CSV's `phone` and a Connect file's `VOICE` report as one channel.
+pub fn canonical_channel(value: &str) -> &str {
+    let trimmed = value.trim();
+    let key: String = trimmed
+        .chars()
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    match key.as_str() {
+        "call" | "voice" | "phone" | "phone_call" | "telephone" | "telephony" | "telefoon"
+        | "telefonie" | "callback" | "inbound_call" | "outbound_call" | "bellen" => "call",
+        "chat" | "webchat" | "web_chat" | "livechat" | "live_chat" | "messenger_chat" => "chat",
+        "email" | "e_mail" | "mail" | "web_form" => "email",
+        "messaging"
+        | "message"
+        | "messages"
+        | "sms"
+        | "whatsapp"
+        | "facebook"
+        | "twitter"
+        | "instagram"
+        | "social"
+        | "native_messaging"
+        | "telegram"
+        | "line"
+        | "wechat"
+        | "apple_business_chat"
+        | "rcs" => "messaging",
+        _ => trimmed,
+    }
+}
+
 fn set_if_empty(slot: &mut Option<String>, value: &str) {
     let value = value.trim();
     if slot.is_none() && !value.is_empty() {
@@ -447,6 +489,20 @@ mod tests {
         b.topic("delivery");
         b.push_turn(Speaker::Agent, "Goedemorgen", None, 2);
         assert_eq!(b.finish().unwrap().topic.as_deref(), Some("billing"));
+    }
+
+    #[test]
+    fn channels_get_canonical_names() {
+        assert_eq!(canonical_channel(" VOICE "), "call");
+        assert_eq!(canonical_channel("Telefoon"), "call");
+        assert_eq!(canonical_channel("Web-Chat"), "chat");
+        assert_eq!(canonical_channel("E-mail"), "email");
+        assert_eq!(canonical_channel("WhatsApp"), "messaging");
+        assert_eq!(canonical_channel("Balie"), "Balie");
+        let mut b = builder();
+        b.channel("phone");
+        b.push_turn(Speaker::Agent, "Goedemorgen", None, 2);
+        assert_eq!(b.finish().unwrap().channel.as_deref(), Some("call"));
     }
 
     #[test]

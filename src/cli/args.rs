@@ -13,6 +13,8 @@ Examples:
   convoscan report exports/ --format markdown --output week-47.md
   convoscan report week.csv --findings findings.jsonl --top 0
   convoscan report week.csv --column speaker=Participant --speaker-map inbound=customer
+  convoscan report calls/ --speakers agent=SPEAKER_00 --meta-from-path '{agent}/{date}_{id}.json'
+  convoscan report contact-lens/ --meta contacts.csv
   convoscan lexicon test --lexicons my-lexicons/ --fixtures my-lexicons/fixtures
 
 Exit codes: 0 success, 1 findings at or above --fail-on (or a failing lexicon test), 2 error.";
@@ -34,7 +36,7 @@ pub struct Cli {
 pub enum Command {
     /// Analyse exports and print the report: accounting, categories, per agent, per topic.
     #[command(after_help = REPORT_EXAMPLES)]
-    Report(ReportArgs),
+    Report(Box<ReportArgs>),
     /// Work with lexicons: test them against their examples and fixtures.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -63,9 +65,23 @@ pub struct InputArgs {
     /// Export files or directories (read recursively); `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Input format; by default detected for each file.
+    /// Input format; by default detected for each file from its content.
     #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
     pub input_format: InputFormatArg,
+    /// Which speaker label is whom, for diarised or name-labelled transcripts:
+    /// `--speakers agent=SPEAKER_00` (every other label is then the customer) or
+    /// `--speakers agent=Jan,customer=Piet`. Repeatable.
+    #[arg(long, value_name = "ROLE=LABEL[,...]")]
+    pub speakers: Vec<String>,
+    /// Side CSV with metadata per conversation (conversation_id plus agent, topic,
+    /// channel, customer, language, timestamp columns), joined on the conversation id.
+    /// Fills only what the export leaves empty.
+    #[arg(long, value_name = "CSV")]
+    pub meta: Option<PathBuf>,
+    /// Metadata from each file's path: `--meta-from-path '{agent}/{date}_{id}.json'`.
+    /// Placeholders: {id}, {agent}, {topic}, {channel}, {customer}, {date}, {*}.
+    #[arg(long, value_name = "PATTERN")]
+    pub meta_from_path: Option<String>,
     /// Read a field from a differently named column: `--column speaker=Participant`.
     /// Fields: conversation_id, speaker, text, agent, customer, channel, topic,
     /// timestamp, offset_ms, offset_s, turn, language. Repeatable.
@@ -135,6 +151,17 @@ pub enum InputFormatArg {
     Auto,
     Csv,
     Jsonl,
+    Connect,
+    Transcribe,
+    Genesys,
+    Ccai,
+    Zendesk,
+    Intercom,
+    Twilio,
+    Whisper,
+    Vtt,
+    Srt,
+    Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -4,9 +4,11 @@
 //! types, or a usage error that says what is wrong and what would be right.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use convoscan::engine::{AnalysisOptions, LanguageChoice};
 use convoscan::error::{Error, Result};
+use convoscan::input::meta::{MetaTable, PathPattern};
 use convoscan::input::{Field, InputConfig, InputFormat};
 use convoscan::lexicon::{Compiled, LexiconChoice, Lexicons};
 use convoscan::model::{Severity, Speaker};
@@ -45,6 +47,17 @@ pub fn input_config(args: &InputArgs) -> Result<InputConfig> {
         InputFormatArg::Auto => None,
         InputFormatArg::Csv => Some(InputFormat::Csv),
         InputFormatArg::Jsonl => Some(InputFormat::Jsonl),
+        InputFormatArg::Connect => Some(InputFormat::Connect),
+        InputFormatArg::Transcribe => Some(InputFormat::Transcribe),
+        InputFormatArg::Genesys => Some(InputFormat::Genesys),
+        InputFormatArg::Ccai => Some(InputFormat::Ccai),
+        InputFormatArg::Zendesk => Some(InputFormat::Zendesk),
+        InputFormatArg::Intercom => Some(InputFormat::Intercom),
+        InputFormatArg::Twilio => Some(InputFormat::Twilio),
+        InputFormatArg::Whisper => Some(InputFormat::Whisper),
+        InputFormatArg::Vtt => Some(InputFormat::Vtt),
+        InputFormatArg::Srt => Some(InputFormat::Srt),
+        InputFormatArg::Text => Some(InputFormat::Text),
     };
     let mut column_overrides = Vec::new();
     for value in &args.columns {
@@ -68,10 +81,34 @@ pub fn input_config(args: &InputArgs) -> Result<InputConfig> {
         })?;
         speaker_map.push((label.to_string(), speaker));
     }
+    let mut speakers = Vec::new();
+    for value in &args.speakers {
+        for pair in value.split(',').filter(|p| !p.trim().is_empty()) {
+            let (role, label) = split_pair(pair, "--speakers", "ROLE=LABEL")?;
+            let speaker = Speaker::from_canonical(&role.to_ascii_lowercase()).ok_or_else(|| {
+                Error::usage(format!(
+                    "--speakers {value}: `{role}` is not agent, customer, system or bot"
+                ))
+            })?;
+            speakers.push((speaker, label.to_string()));
+        }
+    }
+    let meta = match &args.meta {
+        Some(path) => Some(Arc::new(MetaTable::load(path)?)),
+        None => None,
+    };
+    let meta_from_path = args
+        .meta_from_path
+        .as_deref()
+        .map(PathPattern::new)
+        .transpose()?;
     Ok(InputConfig {
         format,
         column_overrides,
         speaker_map,
+        speakers,
+        meta,
+        meta_from_path,
         ..InputConfig::default()
     })
 }

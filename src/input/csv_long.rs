@@ -66,7 +66,7 @@ use super::speaker::{SpeakerResolver, unknown_speaker_message};
 use super::time::{parse_offset_ms, parse_offset_seconds, parse_timestamp_ms, seconds_to_ms};
 use super::{ConversationReader, Deferred, InputConfig, InputFile, ReaderStats, Unit, fingerprint};
 use crate::error::{Error, Location, Result};
-use crate::model::{ConversationBuilder, Limits, Origin, ReadItem, SkipReason, Skipped, Speaker};
+use crate::model::{ConversationBuilder, Limits, Origin, ReadItem, SkipReason, Skipped};
 
 /// Hashing for keys that are already hashes.
 #[derive(Default)]
@@ -140,7 +140,7 @@ impl CsvReader {
             header,
             headers,
             columns,
-            speaker_map: config.speaker_map.clone(),
+            speakers: SpeakerResolver::with_names(&config.speaker_map, &config.speakers, &[]),
             limits,
         };
         Ok(CsvReader {
@@ -379,7 +379,8 @@ struct RowContext {
     header: ByteRecord,
     headers: Vec<String>,
     columns: ColumnMap,
-    speaker_map: Vec<(String, Speaker)>,
+    /// Cloned for each conversation, so its label cache needs no locking.
+    speakers: SpeakerResolver,
     limits: Limits,
 }
 
@@ -415,7 +416,7 @@ impl RowContext {
             }));
         }
         let mut pending = Pending::new(&rows.id, rows.origin, self);
-        let mut speakers = SpeakerResolver::new(&self.speaker_map);
+        let mut speakers = self.speakers.clone();
         for (row, line) in rows.rows() {
             self.apply(&mut pending, &row, line, &mut speakers)?;
         }

@@ -90,7 +90,7 @@ impl JsonlReader {
             reader: source.into_reader(),
             counter,
             limits: config.limits,
-            speakers: SpeakerResolver::new(&config.speaker_map),
+            speakers: SpeakerResolver::with_names(&config.speaker_map, &config.speakers, &[]),
             line: Vec::new(),
             line_number: 0,
             seen_record: false,
@@ -239,7 +239,7 @@ impl JsonlReader {
     fn not_jsonl(&self, line_number: u64) -> Error {
         Error::input(
             Location::at(&self.file.path, line_number, 1),
-            "this is not JSON Lines: the first record does not start with '{'. Use --format csv if it is CSV",
+            "this is not JSON Lines: the first record does not start with '{'. Use --input-format csv if it is CSV",
         )
     }
 

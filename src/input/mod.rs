@@ -8,17 +8,39 @@
 //! conversation at a time, and only when an export turns out not to be grouped
 //! by conversation do they read the file a second time to reassemble the
 //! conversations that were split (see [`crate::model::Origin::pass`]).
+//!
+//! Vendor exports (contact-centre platforms, chat tools, speech-to-text
+//! output) hold one conversation, or one page of them, per file. They are
+//! read whole by [`document`] and handed to their format's module; see that
+//! module for what is an error and what is a skip. [`meta`] fills in what a
+//! format lacks (agent, topic, ...) from the file's path or a side CSV.
 
+pub mod ccai;
 pub mod columns;
+pub mod connect;
 pub mod csv_long;
 pub mod detect;
+pub mod document;
+pub mod genesys;
+pub mod html;
+pub mod intercom;
+pub mod json;
 pub mod jsonl;
+pub mod labels;
+pub mod meta;
+pub mod plain;
 pub mod source;
 pub mod speaker;
+pub mod subtitles;
 pub mod time;
+pub mod transcribe;
+pub mod twilio;
 pub mod walk;
+pub mod whisper;
+pub mod zendesk;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::error::Result;
 use crate::model::{Limits, ReadItem, Speaker};
@@ -33,16 +55,97 @@ pub enum InputFormat {
     Csv,
     /// convoscan's own JSON Lines: one conversation per line.
     Jsonl,
+    /// Amazon Connect Contact Lens analysis output (voice and chat).
+    Connect,
+    /// Amazon Transcribe Call Analytics output.
+    Transcribe,
+    /// Genesys Cloud conversation transcript.
+    Genesys,
+    /// Google CCAI Insights conversation (`entries`).
+    Ccai,
+    /// Zendesk tickets and their comments.
+    Zendesk,
+    /// Intercom conversation with its parts.
+    Intercom,
+    /// Twilio Conversations messages.
+    Twilio,
+    /// OpenAI Whisper JSON (`segments`), WhisperX speakers included.
+    Whisper,
+    /// WebVTT subtitles.
+    Vtt,
+    /// SubRip subtitles.
+    Srt,
+    /// Plain-text transcript: `Agent: ...` / `Klant: ...` lines.
+    Text,
 }
 
 impl InputFormat {
-    pub const ALL: [InputFormat; 2] = [InputFormat::Csv, InputFormat::Jsonl];
+    pub const ALL: [InputFormat; 13] = [
+        InputFormat::Csv,
+        InputFormat::Jsonl,
+        InputFormat::Connect,
+        InputFormat::Transcribe,
+        InputFormat::Genesys,
+        InputFormat::Ccai,
+        InputFormat::Zendesk,
+        InputFormat::Intercom,
+        InputFormat::Twilio,
+        InputFormat::Whisper,
+        InputFormat::Vtt,
+        InputFormat::Srt,
+        InputFormat::Text,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             InputFormat::Csv => "csv",
             InputFormat::Jsonl => "jsonl",
+            InputFormat::Connect => "connect",
+            InputFormat::Transcribe => "transcribe",
+            InputFormat::Genesys => "genesys",
+            InputFormat::Ccai => "ccai",
+            InputFormat::Zendesk => "zendesk",
+            InputFormat::Intercom => "intercom",
+            InputFormat::Twilio => "twilio",
+            InputFormat::Whisper => "whisper",
+            InputFormat::Vtt => "vtt",
+            InputFormat::Srt => "srt",
+            InputFormat::Text => "text",
         }
+    }
+
+    /// What the format is called in messages.
+    pub fn title(self) -> &'static str {
+        match self {
+            InputFormat::Csv => "CSV",
+            InputFormat::Jsonl => "JSON Lines",
+            InputFormat::Connect => "Amazon Connect Contact Lens",
+            InputFormat::Transcribe => "Amazon Transcribe Call Analytics",
+            InputFormat::Genesys => "Genesys Cloud transcript",
+            InputFormat::Ccai => "Google CCAI Insights",
+            InputFormat::Zendesk => "Zendesk",
+            InputFormat::Intercom => "Intercom",
+            InputFormat::Twilio => "Twilio Conversations",
+            InputFormat::Whisper => "Whisper JSON",
+            InputFormat::Vtt => "WebVTT",
+            InputFormat::Srt => "SRT",
+            InputFormat::Text => "plain-text transcript",
+        }
+    }
+
+    /// True for formats read whole from one JSON document.
+    pub fn is_json_document(self) -> bool {
+        matches!(
+            self,
+            InputFormat::Connect
+                | InputFormat::Transcribe
+                | InputFormat::Genesys
+                | InputFormat::Ccai
+                | InputFormat::Zendesk
+                | InputFormat::Intercom
+                | InputFormat::Twilio
+                | InputFormat::Whisper
+        )
     }
 
     pub fn from_name(name: &str) -> Option<InputFormat> {
@@ -60,6 +163,14 @@ pub struct InputConfig {
     /// `--speaker-map inbound=customer`: extra speaker labels (compared
     /// case-insensitively, after trimming), checked before the built-in ones.
     pub speaker_map: Vec<(String, Speaker)>,
+    /// `--speakers agent=SPEAKER_00`: the label of each speaker, checked
+    /// before everything else. When it names an agent but no customer,
+    /// every other label is the customer.
+    pub speakers: Vec<(Speaker, String)>,
+    /// `--meta conversations.csv`: metadata joined on the conversation id.
+    pub meta: Option<Arc<meta::MetaTable>>,
+    /// `--meta-from-path '{agent}/{date}_{id}.json'`: metadata from paths.
+    pub meta_from_path: Option<meta::PathPattern>,
     pub limits: Limits,
 }
 
@@ -155,19 +266,36 @@ pub(crate) fn fingerprint(id: &[u8]) -> u64 {
 /// The file is opened once: detection looks at the first bytes of the same
 /// stream the reader then reads, so this works for standard input too. An
 /// empty file is an error whatever the format.
+///
+/// Metadata from `--meta` and `--meta-from-path` is filled into every
+/// conversation the reader yields (only where the export left it empty).
 pub fn open(file: &InputFile, config: &InputConfig) -> Result<Box<dyn ConversationReader>> {
+    let path_meta = meta::PathMeta::for_file(file, config)?;
+    let reader = open_format(file, config, &path_meta)?;
+    Ok(meta::with_meta(reader, config, path_meta))
+}
+
+fn open_format(
+    file: &InputFile,
+    config: &InputConfig,
+    path_meta: &meta::PathMeta,
+) -> Result<Box<dyn ConversationReader>> {
     let source = source::Source::open(&file.path)?;
     detect::check_not_blank(&source)?;
     let format = match config.format {
-        Some(format) => format,
-        None => detect::detect_source_format(&source)?,
+        Some(format) => Some(format),
+        None => match detect::detect_source(&source)? {
+            detect::Detected::Format(format) => Some(format),
+            detect::Detected::JsonDocument => None,
+        },
     };
     match format {
-        InputFormat::Csv => Ok(Box::new(csv_long::CsvReader::from_source(
+        Some(InputFormat::Csv) => Ok(Box::new(csv_long::CsvReader::from_source(
             file, config, source,
         )?)),
-        InputFormat::Jsonl => Ok(Box::new(jsonl::JsonlReader::from_source(
+        Some(InputFormat::Jsonl) => Ok(Box::new(jsonl::JsonlReader::from_source(
             file, config, source,
         )?)),
+        format => document::open(file, config, path_meta, source, format),
     }
 }

@@ -3,10 +3,14 @@
 //! Every platform names its participants differently (`Agent`, `medewerker`,
 //! `rep`, `end-user`, `IVR`, `Agent 2`, ...). One table here serves all
 //! readers so a label means the same in CSV and JSON Lines. The user's
-//! `--speaker-map` is checked first, so it can both add labels and override
-//! built-in ones. An unknown label is a fatal error rather than a guess: a
-//! wrong speaker silently corrupts every measure that depends on who said
-//! what.
+//! `--speakers agent=LABEL` and `--speaker-map LABEL=SPEAKER` are checked
+//! first, so they can both add labels and override built-in ones; then a
+//! format's own vocabulary (Connect's `AGENT`, Genesys' `acd`, ...), then
+//! the built-in table. `--speakers` names the agent's label of a diarised
+//! transcript (`SPEAKER_00`); when it names no customer label, every other
+//! label is the customer, because a two-party call has only one other
+//! side. An unknown label is a fatal error rather than a guess: a wrong
+//! speaker silently corrupts every measure that depends on who said what.
 
 use crate::model::Speaker;
 
@@ -121,7 +125,7 @@ pub fn unknown_speaker_message(label: &str) -> String {
         )
     } else {
         format!(
-            "unknown speaker \"{shown}\". Accepted values ({}). Map it with --speaker-map {example}=agent|customer|system|bot",
+            "unknown speaker \"{shown}\". Accepted values ({}). Map it with --speaker-map {example}=agent|customer|system|bot, or name the agent with --speakers agent={example} (every other label is then the customer)",
             accepted.join("; ")
         )
     }
@@ -130,9 +134,17 @@ pub fn unknown_speaker_message(label: &str) -> String {
 /// A per-file cache in front of [`normalize_speaker`]: an export uses a
 /// handful of distinct labels across millions of rows, so rows are resolved
 /// by comparing bytes instead of lowercasing and allocating each time.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SpeakerResolver {
     speaker_map: Vec<(String, Speaker)>,
+    /// `--speakers`: labels named per speaker, checked before everything.
+    named: Vec<(String, Speaker)>,
+    /// A format's own labels, checked after the user's and before the
+    /// built-in ones (lowercase).
+    format_labels: &'static [(&'static str, Speaker)],
+    /// `--speakers` named an agent but no customer: other labels are the
+    /// customer.
+    others_are_customers: bool,
     cache: Vec<(Box<[u8]>, Speaker)>,
 }
 
@@ -144,15 +156,68 @@ impl SpeakerResolver {
     pub fn new(speaker_map: &[(String, Speaker)]) -> Self {
         SpeakerResolver {
             speaker_map: speaker_map.to_vec(),
+            named: Vec::new(),
+            format_labels: &[],
+            others_are_customers: false,
             cache: Vec::new(),
         }
+    }
+
+    /// A resolver for `--speaker-map` and `--speakers` (given as
+    /// `(speaker, label)` pairs) and a format's own labels.
+    pub fn with_names(
+        speaker_map: &[(String, Speaker)],
+        speakers: &[(Speaker, String)],
+        format_labels: &'static [(&'static str, Speaker)],
+    ) -> Self {
+        SpeakerResolver {
+            speaker_map: speaker_map.to_vec(),
+            named: speakers
+                .iter()
+                .map(|(speaker, label)| (label.trim().to_lowercase(), *speaker))
+                .collect(),
+            format_labels,
+            others_are_customers: speakers.iter().any(|(s, _)| *s == Speaker::Agent)
+                && !speakers.iter().any(|(s, _)| *s == Speaker::Customer),
+            cache: Vec::new(),
+        }
+    }
+
+    /// True when a label could only be resolved by `--speakers`' "every
+    /// other label is the customer".
+    pub fn others_are_customers(&self) -> bool {
+        self.others_are_customers
+    }
+
+    /// The speaker of a label by the user's names, the format's labels and
+    /// the built-in ones, without the "others are customers" fallback.
+    pub fn resolve_known(&self, label: &str) -> Option<Speaker> {
+        let lower = label.trim().to_lowercase();
+        if let Some((_, speaker)) = self.named.iter().find(|(l, _)| *l == lower) {
+            return Some(*speaker);
+        }
+        if let Some((_, speaker)) = self
+            .speaker_map
+            .iter()
+            .find(|(from, _)| from.trim().to_lowercase() == lower)
+        {
+            return Some(*speaker);
+        }
+        if let Some((_, speaker)) = self.format_labels.iter().find(|(l, _)| *l == lower) {
+            return Some(*speaker);
+        }
+        normalize_speaker(label, &[])
     }
 
     pub fn resolve(&mut self, label: &str) -> Option<Speaker> {
         if let Some((_, speaker)) = self.cache.iter().find(|(l, _)| **l == *label.as_bytes()) {
             return Some(*speaker);
         }
-        let speaker = normalize_speaker(label, &self.speaker_map)?;
+        let speaker = match self.resolve_known(label) {
+            Some(speaker) => speaker,
+            None if self.others_are_customers && !label.trim().is_empty() => Speaker::Customer,
+            None => return None,
+        };
         if self.cache.len() < CACHE_LIMIT {
             self.cache.push((label.as_bytes().into(), speaker));
         }
@@ -224,6 +289,24 @@ mod tests {
         assert!(msg.contains("--speaker-map inbound=agent|customer|system|bot"));
         assert!(msg.contains("medewerker"));
         assert!(unknown_speaker_message(" ").contains("empty speaker"));
+    }
+
+    #[test]
+    fn speakers_name_the_agent_and_the_rest_are_customers() {
+        let speakers = vec![(Speaker::Agent, "SPEAKER_00".to_string())];
+        let mut r = SpeakerResolver::with_names(&[], &speakers, &[]);
+        assert_eq!(r.resolve("speaker_00"), Some(Speaker::Agent));
+        assert_eq!(r.resolve("SPEAKER_01"), Some(Speaker::Customer));
+        assert_eq!(r.resolve("ivr"), Some(Speaker::System));
+        assert_eq!(r.resolve(" "), None);
+        let both = vec![
+            (Speaker::Agent, "Jan".to_string()),
+            (Speaker::Customer, "Piet".to_string()),
+        ];
+        let mut r = SpeakerResolver::with_names(&[], &both, &[("acd", Speaker::System)]);
+        assert_eq!(r.resolve("piet"), Some(Speaker::Customer));
+        assert_eq!(r.resolve("ACD"), Some(Speaker::System));
+        assert_eq!(r.resolve("Kees"), None);
     }
 
     #[test]

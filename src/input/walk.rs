@@ -6,7 +6,8 @@
 //! expanded recursively in sorted path order.
 //!
 //! Inside a directory only exports are taken (`.csv`, `.tsv`, `.jsonl`,
-//! `.ndjson`, `.json`, each optionally `.gz`, case-insensitive), and hidden
+//! `.ndjson`, `.json`, `.vtt`, `.srt`, `.txt`, each optionally `.gz`,
+//! case-insensitive; a `.txt` must then be a transcript or a CSV), and hidden
 //! entries (a name starting with `.`) are skipped, so that a directory of
 //! weekly exports can sit next to READMEs, lock files and `.git`. A file
 //! named explicitly is always taken, whatever its name. Symbolic links to
@@ -27,7 +28,7 @@ use super::source::is_stdin;
 use crate::error::{Error, Result};
 
 /// File name endings (lowercase) of the exports taken from directories.
-const EXPORT_EXTENSIONS: [&str; 5] = ["csv", "tsv", "jsonl", "ndjson", "json"];
+const EXPORT_EXTENSIONS: [&str; 8] = ["csv", "tsv", "jsonl", "ndjson", "json", "vtt", "srt", "txt"];
 
 /// Expands files and directories into the run's file table.
 pub fn walk(inputs: &[PathBuf]) -> Result<Vec<InputFile>> {
@@ -134,11 +135,14 @@ mod tests {
             "e.json",
             "f.csv.gz",
             "g.JSONL.GZ",
+            "h.vtt",
+            "i.SRT.gz",
+            "j.txt",
         ] {
             assert!(is_export_name(yes), "{yes}");
         }
         for no in [
-            "a.txt",
+            "a.md",
             "csv",
             "a.gz",
             "a.csv.bak",

@@ -1,6 +1,6 @@
 //! The input layer: readers, detection, sources and directory walking.
 
-mod csv;
+pub(crate) mod csv;
 mod files;
 mod jsonl;
 mod robustness;

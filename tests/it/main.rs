@@ -2,6 +2,7 @@
 
 mod common;
 mod engine;
+mod formats;
 mod input;
 mod lexicon_validation;
 mod lexicons;

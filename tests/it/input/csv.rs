@@ -35,7 +35,7 @@ fn comma_separated_conversations_stream_in_order() {
     assert_eq!((c1.turns[0].line, c1.turns[1].line), (2, 3));
     assert_eq!(c1.agents, ["A7"]);
     assert_eq!(c1.customer_id.as_deref(), Some("K1"));
-    assert_eq!(c1.channel.as_deref(), Some("phone"));
+    assert_eq!(c1.channel.as_deref(), Some("call"));
     assert_eq!(c1.topic.as_deref(), Some("tv"));
     assert_eq!(c1.language.as_deref(), Some("nl"));
     assert_eq!(c1.turns[0].offset_ms, None);

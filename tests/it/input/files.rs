@@ -17,7 +17,7 @@ fn directories_are_walked_in_sorted_order_without_hidden_entries() {
     write(&dir, "b/week1.CSV.gz", row);
     write(&dir, "a.jsonl", "{}");
     write(&dir, "c/deep/z.ndjson", "{}");
-    write(&dir, "notes.txt", "not an export");
+    write(&dir, "notes.md", "not an export");
     write(&dir, ".hidden.csv", row);
     write(&dir, ".git/config.csv", row);
     write(&dir, "b/.~lock.week2.csv#", row);

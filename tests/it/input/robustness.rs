@@ -13,6 +13,22 @@ const JSONL: &[u8] = br#"{"id": "c1", "turns": [{"speaker": "klant", "text": "ho
 {"id": "c2", "started_at": "2024-05-01", "turns": [{"speaker": "agent", "text": "x"}]}
 "#;
 
+/// Vendor fixtures, damaged under a name that leaves detection to the
+/// content (or to the subtitle extension).
+const VENDOR: [(&str, &str); 11] = [
+    ("connect.json", "connect/contact-lens-chat.json"),
+    ("transcribe", "transcribe/call-analytics-retour-8812.json"),
+    ("genesys.json", "genesys/transcript-call.json"),
+    ("ccai.json", "ccai/chat-20240503-0931.json"),
+    ("zendesk.json", "zendesk/ticket-48213.json"),
+    ("intercom.json", "intercom/conversation-1911149811.json"),
+    ("twilio.json", "twilio/messages-whatsapp.json"),
+    ("whisper.json", "whisper/call-0612.json"),
+    ("x.vtt", "vtt/call-0613.vtt"),
+    ("x.srt", "srt/call-0614.srt"),
+    ("x.txt", "text/chat-0615.txt"),
+];
+
 fn config(format: Option<InputFormat>) -> InputConfig {
     InputConfig {
         format,
@@ -45,7 +61,8 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let dir = TempDir::new().unwrap();
         let path = write(&dir, "x", &bytes);
-        for format in [None, Some(InputFormat::Csv), Some(InputFormat::Jsonl)] {
+        let formats = std::iter::once(None).chain(InputFormat::ALL.into_iter().map(Some));
+        for format in formats {
             let _ = read_with(&path, &config(format));
         }
     }
@@ -62,5 +79,11 @@ proptest! {
         let _ = read_with(&csv, &config(None));
         let jsonl = write(&dir, "x.jsonl", damage(JSONL, &edits));
         let _ = read_with(&jsonl, &config(None));
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats");
+        for (name, fixture) in VENDOR {
+            let bytes = std::fs::read(fixtures.join(fixture)).unwrap();
+            let path = write(&dir, name, damage(&bytes, &edits));
+            let _ = read_with(&path, &config(None));
+        }
     }
 }
