@@ -180,31 +180,31 @@ fn sequence(
                 _ => true,
             },
         };
-        let solution = whens
-            .iter()
-            .find(|h| h.turn >= start_turn)
-            .filter(|h| in_window(h.turn))
-            .copied();
+        let first_when = whens.iter().find(|h| h.turn >= start_turn).copied();
+        if first_episode && let Some(first) = first_when {
+            // The measures describe the first solution whether or not it
+            // came inside the window: leaving out the conversations where
+            // the agent explored longest would bias them.
+            if let Some(m) = body.count_before {
+                measures.push(RawMeasure {
+                    measure: m,
+                    value: distinct_questions(view, &befores, start_turn, &first) as f64,
+                });
+            }
+            let from = view.offset_ms(origin_turn);
+            if let (Some(m), Some(a), Some(b)) =
+                (body.seconds_to_first, from, view.offset_ms(first.turn))
+            {
+                measures.push(RawMeasure {
+                    measure: m,
+                    value: b.saturating_sub(a) as f64 / 1000.0,
+                });
+            }
+        }
+        let solution = first_when.filter(|h| in_window(h.turn));
         match solution {
             Some(solution) => {
                 let explored = distinct_questions(view, &befores, start_turn, &solution);
-                if first_episode {
-                    if let Some(m) = body.count_before {
-                        measures.push(RawMeasure {
-                            measure: m,
-                            value: explored as f64,
-                        });
-                    }
-                    let from = view.offset_ms(origin_turn);
-                    if let (Some(m), Some(a), Some(b)) =
-                        (body.seconds_to_first, from, view.offset_ms(solution.turn))
-                    {
-                        measures.push(RawMeasure {
-                            measure: m,
-                            value: b.saturating_sub(a) as f64 / 1000.0,
-                        });
-                    }
-                }
                 let explained = body.explained_words.is_some_and(|limit| {
                     customer_words(view, origin_turn, solution.turn) >= limit as usize
                 });

@@ -73,7 +73,8 @@ pub struct CategorySpec {
 pub struct SetSpec {
     pub id: S<String>,
     pub description: Option<S<String>>,
-    /// Other sets whose phrases and patterns this one includes.
+    /// Other sets whose phrases, patterns and exceptions this one includes
+    /// (the filters - negation, question, ... - are this set's own).
     #[serde(default)]
     pub include: Vec<S<String>>,
     pub phrases: Option<Vec<S<String>>>,
