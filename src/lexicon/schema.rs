@@ -241,7 +241,8 @@ pub struct WindowSpec {
 #[serde(deny_unknown_fields)]
 pub struct MeasuresSpec {
     /// Count of `before_any` matches (distinct sentences) before the first
-    /// `when` match.
+    /// `when` match after the first trigger, counted from the start of the
+    /// conversation.
     pub count_before: Option<S<String>>,
     /// Seconds from the trigger to the first `when` match.
     pub seconds_to_first: Option<S<String>>,

@@ -360,3 +360,23 @@ measures = { count_before = "questions_before_first_solution" }
     assert_eq!(fired(&a), vec![]);
     assert_eq!(a.measure("questions_before_first_solution"), Some(1.0));
 }
+
+#[test]
+fn sequence_counts_an_exploring_question_asked_before_the_problem_was_named() {
+    // The agent asked what was going on; the customer's answer is the first
+    // turn that names the problem. That question explored the problem.
+    let lex = lexicons(&[("nl/j.toml", JUMPING)]);
+    let a = run(
+        &lex,
+        "klant: Ik bel over mijn tv.\nagent: Wat is er met de tv aan de hand?\nklant: Hij is kapot, het scherm blijft zwart.\nagent: Dat is vast de voeding, ik stuur u een monteur.",
+    );
+    assert_eq!(fired(&a), vec![]);
+    assert_eq!(a.measure("questions_before_first_solution"), Some(1.0));
+    // A later episode counts from the end of the previous one: the question
+    // before the first solution does not cover the second problem.
+    let a = run(
+        &lex,
+        "klant: Ik bel over mijn tv.\nagent: Wat is er met de tv aan de hand?\nklant: Hij is kapot.\nagent: Ik stuur u een monteur.\nklant: De afstandsbediening werkt niet.\nagent: Ik stuur u een nieuwe.",
+    );
+    assert_eq!(fired(&a), vec![(5, "jumping.solution_first".into())]);
+}
