@@ -3,5 +3,6 @@
 mod common;
 mod engine;
 mod input;
+mod jumping;
 mod lexicon_validation;
 mod lexicons;
