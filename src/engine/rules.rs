@@ -4,7 +4,9 @@
 //!   proximity (`near`) and context (`unless_after`);
 //! * **sequence**: after a trigger, a `when` match that comes before any
 //!   `before_any` match fires (jumping to conclusions: a solution before any
-//!   exploring question); also yields the sequence's measures;
+//!   exploring question); `before_any` matches count from the end of the
+//!   previous episode, so also just before the trigger; also yields the
+//!   sequence's measures;
 //! * **conditional**: a trigger requires a response within a scope; the
 //!   trigger turn fires when none came (a missed root cause).
 //!
@@ -163,6 +165,12 @@ fn sequence(
     let mut from_turn = 0u32;
     let mut first_episode = true;
     loop {
+        // Exploring counts from the end of the previous episode (the start
+        // of the conversation for the first): an agent who asked "what is
+        // going on?" before the customer's words named the problem has
+        // explored, and the measures count every question before the first
+        // solution.
+        let explore_from = from_turn;
         let (trigger, start_turn) = match after {
             Some(_) => match triggers.iter().find(|h| h.turn >= from_turn) {
                 Some(h) => (Some(*h), h.turn + 1),
@@ -180,31 +188,31 @@ fn sequence(
                 _ => true,
             },
         };
-        let solution = whens
-            .iter()
-            .find(|h| h.turn >= start_turn)
-            .filter(|h| in_window(h.turn))
-            .copied();
+        let first_when = whens.iter().find(|h| h.turn >= start_turn).copied();
+        if first_episode && let Some(first) = first_when {
+            // The measures describe the first solution whether or not it
+            // came inside the window: leaving out the conversations where
+            // the agent explored longest would bias them.
+            if let Some(m) = body.count_before {
+                measures.push(RawMeasure {
+                    measure: m,
+                    value: distinct_questions(view, &befores, explore_from, &first) as f64,
+                });
+            }
+            let from = view.offset_ms(origin_turn);
+            if let (Some(m), Some(a), Some(b)) =
+                (body.seconds_to_first, from, view.offset_ms(first.turn))
+            {
+                measures.push(RawMeasure {
+                    measure: m,
+                    value: b.saturating_sub(a) as f64 / 1000.0,
+                });
+            }
+        }
+        let solution = first_when.filter(|h| in_window(h.turn));
         match solution {
             Some(solution) => {
-                let explored = distinct_questions(view, &befores, start_turn, &solution);
-                if first_episode {
-                    if let Some(m) = body.count_before {
-                        measures.push(RawMeasure {
-                            measure: m,
-                            value: explored as f64,
-                        });
-                    }
-                    let from = view.offset_ms(origin_turn);
-                    if let (Some(m), Some(a), Some(b)) =
-                        (body.seconds_to_first, from, view.offset_ms(solution.turn))
-                    {
-                        measures.push(RawMeasure {
-                            measure: m,
-                            value: b.saturating_sub(a) as f64 / 1000.0,
-                        });
-                    }
-                }
+                let explored = distinct_questions(view, &befores, explore_from, &solution);
                 let explained = body.explained_words.is_some_and(|limit| {
                     customer_words(view, origin_turn, solution.turn) >= limit as usize
                 });
@@ -236,14 +244,14 @@ fn sequence(
     }
 }
 
-/// Distinct sentences with a `before_any` hit from `start_turn` up to (and
+/// Distinct sentences with a `before_any` hit from `from_turn` up to (and
 /// within the solution's turn, before) the solution.
-fn distinct_questions(view: &View<'_>, befores: &[Hit], start_turn: u32, solution: &Hit) -> usize {
+fn distinct_questions(view: &View<'_>, befores: &[Hit], from_turn: u32, solution: &Hit) -> usize {
     let mut seen = HashSet::new();
     for hit in befores {
         let before_solution =
             hit.turn < solution.turn || (hit.turn == solution.turn && hit.end <= solution.start);
-        if hit.turn >= start_turn && before_solution {
+        if hit.turn >= from_turn && before_solution {
             let (start, end) = view.turns[hit.turn as usize];
             let text = &view.norm[start as usize..end as usize];
             seen.insert((hit.turn, sentence_end(text, (hit.end - start) as usize)));

@@ -73,7 +73,8 @@ pub struct CategorySpec {
 pub struct SetSpec {
     pub id: S<String>,
     pub description: Option<S<String>>,
-    /// Other sets whose phrases and patterns this one includes.
+    /// Other sets whose phrases, patterns and exceptions this one includes
+    /// (the filters - negation, question, ... - are this set's own).
     #[serde(default)]
     pub include: Vec<S<String>>,
     pub phrases: Option<Vec<S<String>>>,
@@ -240,7 +241,8 @@ pub struct WindowSpec {
 #[serde(deny_unknown_fields)]
 pub struct MeasuresSpec {
     /// Count of `before_any` matches (distinct sentences) before the first
-    /// `when` match.
+    /// `when` match after the first trigger, counted from the start of the
+    /// conversation.
     pub count_before: Option<S<String>>,
     /// Seconds from the trigger to the first `when` match.
     pub seconds_to_first: Option<S<String>>,

@@ -97,8 +97,14 @@ pub fn negator_before(
 }
 
 /// True when the sentence containing `end` is a question: the next sentence
-/// terminator after `end` is a `?`.
+/// terminator after `end` is a `?`. A match that ends with its sentence's
+/// terminator (a pattern like `wat[^?]*\?`) belongs to that sentence.
 pub fn in_question(text: &str, end: usize) -> bool {
+    match char_before(text, end) {
+        Some('?') => return true,
+        Some('.' | '!') => return false,
+        _ => {}
+    }
     let rest = text.get(end..).unwrap_or("");
     for ch in rest.chars() {
         match ch {
@@ -111,8 +117,12 @@ pub fn in_question(text: &str, end: usize) -> bool {
 }
 
 /// Byte offset of the end of the sentence containing `end` (exclusive of the
-/// terminator), used to count distinct questions.
+/// terminator), used to count distinct questions. A match that ends with its
+/// sentence's terminator belongs to that sentence, not to the next one.
 pub fn sentence_end(text: &str, end: usize) -> usize {
+    if let Some(ch @ ('?' | '.' | '!')) = char_before(text, end) {
+        return end - ch.len_utf8();
+    }
     let rest = text.get(end..).unwrap_or("");
     rest.find(['?', '.', '!', '\n'])
         .map_or(text.len(), |i| end + i)
@@ -218,6 +228,14 @@ mod tests {
         let t = "wat is er gebeurd? ik stuur een nieuwe.";
         assert!(in_question(t, 3));
         assert!(!in_question(t, t.find("stuur").unwrap()));
+        // A match that takes in its own question mark stays in its sentence.
+        let t = "wat is er gebeurd? sinds wanneer speelt het? ik stuur een nieuwe.";
+        let first = t.find('?').unwrap() + 1;
+        assert!(in_question(t, first));
+        assert_eq!(sentence_end(t, first), first - 1);
+        let second = t.find("sinds wanneer").unwrap() + "sinds wanneer".len();
+        assert_ne!(sentence_end(t, first), sentence_end(t, second));
+        assert!(!in_question("dat is alles. ik stuur u een nieuwe?", 13));
         assert!(inside_quotes("hij zei \"naar de rechter\"", 10));
         assert!(!inside_quotes("naar de rechter", 0));
         let t = "als u niet betaalt gaan we naar de rechter";

@@ -282,3 +282,101 @@ fn conditional_near_misses() {
         assert_eq!(fired(&run(&lex, transcript)), vec![], "{transcript}");
     }
 }
+
+#[test]
+fn sequence_measures_describe_the_first_solution_even_outside_the_window() {
+    // Regression: the measures were only recorded when the first solution
+    // came inside the window, so the conversations where the agent explored
+    // longest had no `questions_before_first_solution` at all.
+    let lex = lexicons(&[("nl/j.toml", &JUMPING.replace("turns = 6", "turns = 2"))]);
+    let a = run(
+        &lex,
+        "[0:00] klant: Mijn tv is kapot.\n[0:10] agent: Hoe is dat gebeurd?\n[0:20] klant: Gevallen.\n[0:30] agent: Wat ziet u nu?\n[0:40] klant: Een barst.\n[0:50] agent: Ik stuur u een monteur.",
+    );
+    assert_eq!(fired(&a), vec![]);
+    assert_eq!(a.measure("questions_before_first_solution"), Some(2.0));
+    assert_eq!(a.measure("seconds_to_first_solution"), Some(50.0));
+}
+
+#[test]
+fn sequence_counts_a_match_that_ends_on_its_question_mark_in_its_own_sentence() {
+    // Regression: a `before_any` pattern that takes in its `?` was counted
+    // with the sentence after it, so two questions in a row counted as one.
+    let lex = lexicons(&[(
+        "nl/j.toml",
+        &JUMPING.replace(
+            r#"patterns = ['\b(wat|hoe|sinds wanneer|waarom)\b[^.?!]*\?']"#,
+            r#"patterns = ['\b(wat|hoe|waarom)\b[^.?!]*\?']
+phrases = ["sinds wanneer"]"#,
+        ),
+    )]);
+    let a = run(
+        &lex,
+        "klant: Mijn router werkt niet.\nagent: Wat ziet u? Sinds wanneer speelt het\nklant: Sinds gisteren.\nagent: Dat is vast de update.",
+    );
+    assert_eq!(fired(&a), vec![]);
+    assert_eq!(a.measure("questions_before_first_solution"), Some(2.0));
+}
+
+#[test]
+fn a_set_takes_in_the_exceptions_of_the_sets_it_includes() {
+    // A set of exceptions only (identification questions) can be shared by
+    // including it: its exceptions cancel the including set's matches.
+    let lex = lexicons(&[(
+        "en/j.toml",
+        r#"
+[[set]]
+id = "identification"
+exception_patterns = ['\b(account|order) number\b']
+
+[[set]]
+id = "exploring"
+include = ["identification"]
+patterns = ['\b(what|how)\b[^.?!]*\?']
+question = "only"
+
+[[rule]]
+id = "jumping.solution_first"
+type = "sequence"
+category = "jumping_to_conclusions"
+severity = "medium"
+message = "m"
+why = "w"
+after = { speaker = "customer", phrases = ["broken"] }
+when = { speaker = "agent", phrases = ["i'll send you"] }
+before_any = { speaker = "agent", set = "exploring" }
+measures = { count_before = "questions_before_first_solution" }
+"#,
+    )]);
+    let a = run(
+        &lex,
+        "customer: My kettle is broken.\nagent: What is your order number?\ncustomer: 123\nagent: I'll send you a new one.",
+    );
+    assert_eq!(fired(&a), vec![(3, "jumping.solution_first".into())]);
+    let a = run(
+        &lex,
+        "customer: My kettle is broken.\nagent: How did that happen?\ncustomer: It fell.\nagent: I'll send you a new one.",
+    );
+    assert_eq!(fired(&a), vec![]);
+    assert_eq!(a.measure("questions_before_first_solution"), Some(1.0));
+}
+
+#[test]
+fn sequence_counts_an_exploring_question_asked_before_the_problem_was_named() {
+    // The agent asked what was going on; the customer's answer is the first
+    // turn that names the problem. That question explored the problem.
+    let lex = lexicons(&[("nl/j.toml", JUMPING)]);
+    let a = run(
+        &lex,
+        "klant: Ik bel over mijn tv.\nagent: Wat is er met de tv aan de hand?\nklant: Hij is kapot, het scherm blijft zwart.\nagent: Dat is vast de voeding, ik stuur u een monteur.",
+    );
+    assert_eq!(fired(&a), vec![]);
+    assert_eq!(a.measure("questions_before_first_solution"), Some(1.0));
+    // A later episode counts from the end of the previous one: the question
+    // before the first solution does not cover the second problem.
+    let a = run(
+        &lex,
+        "klant: Ik bel over mijn tv.\nagent: Wat is er met de tv aan de hand?\nklant: Hij is kapot.\nagent: Ik stuur u een monteur.\nklant: De afstandsbediening werkt niet.\nagent: Ik stuur u een nieuwe.",
+    );
+    assert_eq!(fired(&a), vec![(5, "jumping.solution_first".into())]);
+}

@@ -4,5 +4,6 @@ mod common;
 mod engine;
 mod formats;
 mod input;
+mod jumping;
 mod lexicon_validation;
 mod lexicons;
