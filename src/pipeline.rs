@@ -255,7 +255,7 @@ fn read_files(
             batch.push(unit);
             units += 1;
             progress.conversations.add(1);
-            if batch.len() >= BATCH_CONVERSATIONS || units % 64 == 0 {
+            if batch.len() >= BATCH_CONVERSATIONS || units.is_multiple_of(64) {
                 progress.bytes.set(bytes_before + counter.get());
             }
             if batch.len() >= BATCH_CONVERSATIONS {

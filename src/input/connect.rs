@@ -78,10 +78,10 @@ pub fn read_aws(
     if let Some(language) = root.opt_str("LanguageCode")? {
         builder.language(language);
     }
-    if let Some(matched) = root.get_path(&["Categories", "MatchedCategories"])? {
-        if let Some(first) = matched.items()?.first() {
-            builder.topic(first.str()?);
-        }
+    if let Some(matched) = root.get_path(&["Categories", "MatchedCategories"])?
+        && let Some(first) = matched.items()?.first()
+    {
+        builder.topic(first.str()?);
     }
     let mut speakers = ctx.speakers(ROLES);
     let mut first_absolute = None;

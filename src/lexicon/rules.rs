@@ -722,13 +722,12 @@ impl<'c, 'f> RuleCompiler<'c, 'f> {
                 self.shared.topics.len() - 1
             }
         };
-        if spec.phrases.is_some() || spec.patterns.is_some() {
-            if let Some(m) =
+        if (spec.phrases.is_some() || spec.patterns.is_some())
+            && let Some(m) =
                 self.lang
                     .matcher(file, topic.span(), None, spec.terms(), None, self.problems)
-            {
-                self.topic_matchers.push((index, m));
-            }
+        {
+            self.topic_matchers.push((index, m));
         }
     }
 }
