@@ -106,23 +106,47 @@ fn word_end(text: &str, at: u32) -> u32 {
 
 fn run_regex(scanner: &Scanner, regex: u32, turn: u32, norm: &Normalized<'_>, hits: &mut Vec<Hit>) {
     let entry = &scanner.regexes[regex as usize];
+    // Lexicons are checked before a run (`lexicon::load` compiles user
+    // patterns eagerly; the built-in ones are compiled by the test suite),
+    // so a pattern that fails to compile here cannot occur.
+    let Ok(compiled) = entry.regex() else {
+        return;
+    };
     let (turn_start, turn_end) = norm.turns[turn as usize];
     let Some(text) = norm.text.get(turn_start as usize..turn_end as usize) else {
         return;
     };
-    for m in entry.regex.find_iter(text) {
-        if m.is_empty() {
+    for m in compiled.find_iter(text.as_bytes()) {
+        // Byte-level classes can start or end a match inside a character;
+        // keep only whole characters.
+        let start = ceil_char_boundary(text, m.start());
+        let end = floor_char_boundary(text, m.end());
+        if start >= end {
             continue;
         }
         for &list in &entry.lists {
             hits.push(Hit {
                 list,
                 turn,
-                start: turn_start + m.start() as u32,
-                end: turn_start + m.end() as u32,
+                start: turn_start + start as u32,
+                end: turn_start + end as u32,
             });
         }
     }
+}
+
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The hits of `list`, as a sorted slice.

@@ -3,9 +3,9 @@
 //! its phrase list.
 
 use crate::engine::hits::{Hit, of_list, of_list_in_turn};
-use crate::lexicon::compiled::{Language, Matcher, QuestionFilter};
+use crate::lexicon::compiled::{ExceptionScope, Language, Matcher, QuestionFilter};
 use crate::model::Conversation;
-use crate::text::scan::{in_question, inside_quotes, negator_before};
+use crate::text::scan::{in_question, inside_quotes, negator_before, sentence_bounds};
 
 /// A conversation prepared for matching in one language.
 pub struct View<'a> {
@@ -43,11 +43,18 @@ impl<'a> View<'a> {
         let start = (hit.start - base) as usize;
         let end = (hit.end - base) as usize;
         if let Some(exceptions) = matcher.exceptions {
-            let overlapped = of_list_in_turn(self.hits, exceptions, hit.turn)
-                .iter()
-                .any(|e| e.start < hit.end && hit.start < e.end);
-            if overlapped {
-                return false;
+            let candidates = of_list_in_turn(self.hits, exceptions, hit.turn);
+            if !candidates.is_empty() {
+                let (from, to) = match matcher.exception_scope {
+                    ExceptionScope::Overlap => (hit.start, hit.end),
+                    ExceptionScope::Sentence => {
+                        let (lo, hi) = sentence_bounds(text, start, end);
+                        (base + lo as u32, base + hi as u32 + 1)
+                    }
+                };
+                if candidates.iter().any(|e| e.start < to && from < e.end) {
+                    return false;
+                }
             }
         }
         if let Some(window) = matcher.negation_window {

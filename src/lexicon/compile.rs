@@ -240,6 +240,7 @@ pub(crate) struct LanguageCompiler<'f> {
 /// Filters as written on a set or matcher, before defaults are applied.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct FilterSpec {
+    pub exception_scope: Option<ExceptionScope>,
     pub negation: Option<bool>,
     pub negation_window: Option<u32>,
     pub skip_quoted: Option<bool>,
@@ -298,7 +299,8 @@ impl<'f> LanguageCompiler<'f> {
         problems: &mut Problems,
     ) {
         let result = if is_pattern {
-            self.builder.add_pattern(list, term.get_ref())
+            self.builder
+                .add_pattern(list, term.get_ref(), file.location(term.span()))
         } else {
             self.builder.add_phrase(list, term.get_ref())
         };
@@ -453,6 +455,10 @@ impl<'f> LanguageCompiler<'f> {
         self.matchers.push(Matcher {
             list,
             exceptions,
+            exception_scope: own_filters
+                .exception_scope
+                .or(set_filters.exception_scope)
+                .unwrap_or_default(),
             negation_window: negation.then_some(window),
             skip_quoted: own_filters
                 .skip_quoted
@@ -478,6 +484,20 @@ fn filters_of(file: &ParsedFile, terms: Terms<'_>, problems: &mut Problems) -> F
             None
         }
     });
+    let exception_scope = terms
+        .exception_scope
+        .and_then(|scope| match scope.get_ref().as_str() {
+            "overlap" => Some(ExceptionScope::Overlap),
+            "sentence" => Some(ExceptionScope::Sentence),
+            other => {
+                problems.error(
+                    file,
+                    scope.span(),
+                    format!("exception_scope must be \"overlap\" or \"sentence\", not \"{other}\""),
+                );
+                None
+            }
+        });
     if let Some(window) = terms.negation_window
         && !(1..=10).contains(window.get_ref())
     {
@@ -488,6 +508,7 @@ fn filters_of(file: &ParsedFile, terms: Terms<'_>, problems: &mut Problems) -> F
         );
     }
     FilterSpec {
+        exception_scope,
         negation: terms.negation.map(|v| *v.get_ref()),
         negation_window: terms.negation_window.map(|v| *v.get_ref()),
         skip_quoted: terms.skip_quoted.map(|v| *v.get_ref()),
@@ -563,7 +584,7 @@ fn compile_language(
 
     let mut compiler = LanguageCompiler {
         code: code.to_string(),
-        builder: ScannerBuilder::default(),
+        builder: ScannerBuilder::with_common_words(stopwords.clone()),
         matchers: Vec::new(),
         negation_window,
         sets: HashMap::new(),

@@ -111,12 +111,24 @@ pub enum QuestionFilter {
     Never,
 }
 
+/// How far an exception reaches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExceptionScope {
+    /// An exception cancels a match it overlaps.
+    #[default]
+    Overlap,
+    /// An exception anywhere in the match's sentence cancels it.
+    Sentence,
+}
+
 /// A phrase list plus the filters that decide which of its raw matches count.
 #[derive(Clone, Debug)]
 pub struct Matcher {
     pub list: ListId,
-    /// Matches overlapped by a match of this list are cancelled.
+    /// Matches overlapped by a match of this list (or sharing its sentence,
+    /// see `exception_scope`) are cancelled.
     pub exceptions: Option<ListId>,
+    pub exception_scope: ExceptionScope,
     /// Words searched backwards for a negator; `None` disables negation.
     pub negation_window: Option<u32>,
     pub skip_quoted: bool,

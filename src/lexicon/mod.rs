@@ -33,6 +33,10 @@ pub enum LexiconChoice {
 }
 
 /// Loads, validates and compiles the chosen lexicons.
+///
+/// The built-in lexicons' regexes are compiled on first use (the test suite
+/// compiles them all); a user's are compiled now, so that a pattern too
+/// large to compile is an error before the run, with its location.
 pub fn load(choice: &LexiconChoice) -> Result<Compiled> {
     let sources = match choice {
         LexiconChoice::BuiltIn => load::builtin_sources(),
@@ -44,7 +48,26 @@ pub fn load(choice: &LexiconChoice) -> Result<Compiled> {
         LexiconChoice::Replace(dir) => replace_sources(dir)?,
     };
     let parsed = load::parse_all(sources)?;
-    compile::compile(&parsed)
+    let compiled = compile::compile(&parsed)?;
+    if *choice != LexiconChoice::BuiltIn {
+        compile_all_patterns(&compiled.lexicons)?;
+    }
+    Ok(compiled)
+}
+
+/// Compiles every regex of every language now, reporting all failures.
+pub fn compile_all_patterns(lexicons: &Lexicons) -> Result<()> {
+    let mut errors: Vec<crate::error::Error> = lexicons
+        .languages
+        .iter()
+        .flat_map(|l| l.scanner.compile_all())
+        .map(|(location, message)| crate::error::Error::lexicon(location, message))
+        .collect();
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.remove(0)),
+        _ => Err(crate::error::Error::LexiconMany(errors)),
+    }
 }
 
 /// The user's files, plus the built-in categories (unless the directory has
@@ -70,8 +93,11 @@ fn replace_sources(dir: &Path) -> Result<Vec<load::LexiconSource>> {
     Ok(sources)
 }
 
-/// Compiles lexicons from in-memory sources; used by tests and `lexicon try`.
+/// Compiles lexicons from in-memory sources, patterns included; used by
+/// tests and `lexicon try`.
 pub fn load_sources(sources: Vec<load::LexiconSource>) -> Result<Compiled> {
     let parsed = load::parse_all(sources)?;
-    compile::compile(&parsed)
+    let compiled = compile::compile(&parsed)?;
+    compile_all_patterns(&compiled.lexicons)?;
+    Ok(compiled)
 }

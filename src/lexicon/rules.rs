@@ -343,6 +343,7 @@ impl<'c, 'f> RuleCompiler<'c, 'f> {
             self.lang.matchers.push(Matcher {
                 list,
                 exceptions: None,
+                exception_scope: ExceptionScope::Overlap,
                 negation_window: None,
                 skip_quoted: false,
                 question: None,
@@ -488,7 +489,7 @@ impl<'c, 'f> RuleCompiler<'c, 'f> {
         kind: &str,
     ) {
         let what = format!("by {kind} rules (their matchers carry phrases and filters)");
-        forbid!(self, file, header, what, spec; set, phrases, patterns, exceptions, exception_patterns, negation, negation_window, skip_quoted, question, position, near, unless_after, escalate);
+        forbid!(self, file, header, what, spec; set, phrases, patterns, exceptions, exception_patterns, exception_scope, negation, negation_window, skip_quoted, question, position, near, unless_after, escalate);
     }
 
     fn plain_matcher(

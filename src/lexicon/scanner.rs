@@ -10,11 +10,14 @@
 //! without usable literals run on every turn; `lexicon check` warns about them.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
 
+use crate::error::Location;
 use crate::text::{fold_pattern, normalize};
 
 /// Index of a phrase list within its language.
@@ -34,13 +37,31 @@ pub enum PatternUse {
     Prefilter { regex: u32 },
 }
 
+/// A regex of the scanner. It is validated (parsed) when the lexicon is
+/// loaded but compiled on first use: the built-in lexicons hold hundreds of
+/// patterns, and compiling them all would dominate the start-up of short
+/// runs. [`Scanner::compile_all`] compiles them eagerly where errors must
+/// come at once (user lexicons, `lexicon check`).
 #[derive(Debug)]
 pub struct RegexEntry {
-    pub regex: Regex,
+    compiled: OnceLock<Result<Regex, String>>,
+    /// The pattern with diacritics folded, as compiled.
+    folded: String,
     /// Lists this regex belongs to.
     pub lists: Vec<ListId>,
-    /// The pattern as written, for diagnostics.
+    /// The pattern as written, and where (its first use), for diagnostics.
     pub source: String,
+    pub location: Location,
+}
+
+impl RegexEntry {
+    /// The compiled regex, compiling it on first use.
+    pub fn regex(&self) -> Result<&Regex, &str> {
+        self.compiled
+            .get_or_init(|| compile_regex(&self.folded))
+            .as_ref()
+            .map_err(String::as_str)
+    }
 }
 
 /// The compiled matcher of one language.
@@ -54,6 +75,21 @@ pub struct Scanner {
     pub lists: u32,
 }
 
+impl Scanner {
+    /// Compiles every regex now; the errors, with the pattern's location.
+    pub fn compile_all(&self) -> Vec<(Location, String)> {
+        self.regexes
+            .iter()
+            .filter_map(|entry| {
+                entry
+                    .regex()
+                    .err()
+                    .map(|e| (entry.location.clone(), e.to_string()))
+            })
+            .collect()
+    }
+}
+
 /// Largest compiled size of one regex; larger patterns are rejected instead
 /// of slowing every run down.
 pub const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
@@ -64,6 +100,8 @@ pub const MAX_AUTOMATON_PATTERNS: usize = 500_000;
 
 #[derive(Debug, Default)]
 pub struct ScannerBuilder {
+    /// The language's most frequent words: poor prefilter literals.
+    common_words: Vec<String>,
     patterns: Vec<Vec<u8>>,
     pattern_index: HashMap<Vec<u8>, u32>,
     uses: Vec<Vec<PatternUse>>,
@@ -87,6 +125,15 @@ pub enum TermNote {
 }
 
 impl ScannerBuilder {
+    /// A builder whose regex prefilters avoid these frequent words (the
+    /// language's stopwords).
+    pub fn with_common_words(words: Vec<String>) -> Self {
+        ScannerBuilder {
+            common_words: words,
+            ..ScannerBuilder::default()
+        }
+    }
+
     pub fn new_list(&mut self) -> ListId {
         self.lists += 1;
         self.lists - 1
@@ -129,8 +176,15 @@ impl ScannerBuilder {
         Ok(TermNote::None)
     }
 
-    /// Adds a regex to `list`.
-    pub fn add_pattern(&mut self, list: ListId, raw: &str) -> Result<TermNote, TermError> {
+    /// Adds a regex to `list`. It is parsed now (every syntax error, and a
+    /// pattern that can match the empty string, is reported here) and
+    /// compiled on first use; `location` names it in later errors.
+    pub fn add_pattern(
+        &mut self,
+        list: ListId,
+        raw: &str,
+        location: Location,
+    ) -> Result<TermNote, TermError> {
         let folded = fold_pattern(raw);
         if let Some(&index) = self.regex_index.get(&folded) {
             let entry = &mut self.regexes[index as usize];
@@ -144,13 +198,15 @@ impl ScannerBuilder {
                 TermNote::None
             });
         }
-        let regex = compile_regex(&folded)?;
+        let hir = parse_pattern(&folded)?;
         let index = self.regexes.len() as u32;
-        let literals = prefilter_literals(&folded);
+        let literals = prefilter_literals(&hir, &self.common_words);
         self.regexes.push(RegexEntry {
-            regex,
+            compiled: OnceLock::new(),
+            folded: folded.clone(),
             lists: vec![list],
             source: raw.to_string(),
+            location,
         });
         self.regex_index.insert(folded, index);
         match literals {
@@ -213,8 +269,17 @@ fn parse_wildcards(raw: &str) -> Result<(&str, bool, bool), TermError> {
     Ok((body.trim(), left, right))
 }
 
-fn compile_regex(folded: &str) -> Result<Regex, TermError> {
+/// Compiles a pattern for matching normalised text.
+///
+/// Patterns run on normalised text, where Dutch and English letters are
+/// already folded to ASCII, so they use ASCII classes: `\b`, `\w`, `\d`, `\s`
+/// are the ASCII ones. Unicode classes would make the lazy DFA give up on
+/// word boundaries whenever a turn has a non-ASCII character (an emoji is
+/// enough), and make compiling slow; matches are on bytes and are snapped to
+/// character boundaries by the caller.
+fn compile_regex(folded: &str) -> Result<Regex, String> {
     let regex = RegexBuilder::new(folded)
+        .unicode(false)
         .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
@@ -225,10 +290,22 @@ fn compile_regex(folded: &str) -> Result<Regex, TermError> {
             }
             other => format!("invalid pattern: {}", first_line(&other.to_string())),
         })?;
-    if regex.is_match("") {
+    Ok(regex)
+}
+
+/// Parses a pattern as it will be compiled (ASCII classes, bytes), so that
+/// syntax errors and empty matches are found when the lexicon is loaded.
+fn parse_pattern(folded: &str) -> Result<Hir, TermError> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(folded)
+        .map_err(|e| format!("invalid pattern: {}", first_line(&e.to_string())))?;
+    if hir.properties().minimum_len() == Some(0) {
         return Err("pattern matches the empty string, so it would match every turn".into());
     }
-    Ok(regex)
+    Ok(hir)
 }
 
 fn first_line(message: &str) -> String {
@@ -246,33 +323,85 @@ fn first_line(message: &str) -> String {
 
 /// Literals at least one of which every match of the pattern contains, in
 /// normalised (lowercase) form; `None` when there is no usable set.
-fn prefilter_literals(folded: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(folded)
-        .ok()?;
+///
+/// The set should be rare: a pattern like `\b(am|is|was)\s(sick|ill)\b`
+/// must not run on every turn containing "is". Candidates are the pattern's
+/// prefixes and suffixes, and the prefixes of every tail of a top-level
+/// concatenation (so the literals may come from the middle, as in ripgrep's
+/// inner literals); the candidate with the longest shortest literal wins,
+/// then the one with fewer literals.
+fn prefilter_literals(hir: &Hir, common_words: &[String]) -> Option<Vec<Vec<u8>>> {
+    let mut candidates: Vec<Vec<Vec<u8>>> = Vec::new();
     for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
-        let seq = Extractor::new()
-            .kind(kind)
-            .limit_total(MAX_PREFILTER_LITERALS * 8)
-            .extract(&hir);
-        let Some(literals) = seq.literals() else {
-            continue;
-        };
-        if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
-            continue;
-        }
-        let mut out: Vec<Vec<u8>> = literals
-            .iter()
-            .map(|l| lowercase_bytes(l.as_bytes()))
-            .collect();
-        out.sort();
-        out.dedup();
-        if out.len() <= MAX_PREFILTER_LITERALS {
-            return Some(out);
+        candidates.extend(literal_set(hir, kind));
+    }
+    let mut top = hir;
+    while let HirKind::Capture(capture) = top.kind() {
+        top = &capture.sub;
+    }
+    if let HirKind::Concat(children) = top.kind() {
+        for start in 1..children.len() {
+            let tail = Hir::concat(children[start..].to_vec());
+            candidates.extend(literal_set(&tail, ExtractKind::Prefix));
         }
     }
-    None
+    // A literal is common when, without surrounding spaces and punctuation,
+    // it is one or two characters or a frequent word of the language.
+    let common = |literal: &Vec<u8>| {
+        let word = String::from_utf8_lossy(literal);
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        word.chars().count() <= 2 || common_words.iter().any(|w| w == word)
+    };
+    candidates.into_iter().max_by_key(|set| {
+        let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+        (
+            !set.iter().any(common),
+            std::cmp::Reverse(set.len()),
+            shortest.min(12),
+        )
+    })
+}
+
+/// The literal set of `hir` of one kind, lowercased and deduplicated, when
+/// it is usable as a prefilter: finite, no empty literal, no literal so short
+/// it occurs everywhere. A set with too many literals is shrunk by cutting
+/// its literals to their first (prefix kind) or last (suffix kind) bytes.
+fn literal_set(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new()
+        .kind(kind.clone())
+        .limit_total(MAX_PREFILTER_LITERALS * 4)
+        .extract(hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    let mut out: Vec<Vec<u8>> = literals
+        .iter()
+        .map(|l| lowercase_bytes(l.as_bytes()))
+        .collect();
+    out.sort();
+    out.dedup();
+    let mut keep = out.iter().map(Vec::len).max().unwrap_or(0);
+    while out.len() > MAX_PREFILTER_LITERALS && keep > 3 {
+        keep -= 1;
+        let cut = |l: &Vec<u8>| match kind {
+            ExtractKind::Suffix => l[l.len().saturating_sub(keep)..].to_vec(),
+            _ => l[..l.len().min(keep)].to_vec(),
+        };
+        out = out.iter().map(cut).collect();
+        out.sort();
+        out.dedup();
+    }
+    // A single letter, digit or space, or a space and one more byte (" 1"),
+    // occurs in nearly every turn: such a set filters nothing. Short words
+    // ("dm") and punctuation ("?") are still useful; common words are ranked
+    // down by the caller.
+    let too_common = |l: &Vec<u8>| match l.as_slice() {
+        [b] => b.is_ascii_alphanumeric() || b.is_ascii_whitespace(),
+        [a, b] => a.is_ascii_whitespace() || b.is_ascii_whitespace(),
+        _ => false,
+    };
+    (out.len() <= MAX_PREFILTER_LITERALS && !out.iter().any(too_common)).then_some(out)
 }
 
 fn lowercase_bytes(bytes: &[u8]) -> Vec<u8> {
@@ -314,33 +443,84 @@ mod tests {
 
     #[test]
     fn regexes_get_literal_prefilters() {
-        let lits = prefilter_literals(r"\b(naar|bij) de (kanton)?rechter\b").unwrap();
+        // One literal every match contains beats four alternatives.
+        let lits = prefilter_literals(
+            &parse_pattern(r"\b(naar|bij) de (kanton)?rechter\b").unwrap(),
+            &[],
+        )
+        .unwrap();
+        // Too many combinations are cut back to the distinguishing words.
+        let many = parse_pattern(r"\b(can't|cant|cannot|can not|couldn't|could not|won't let me|doesn't let me|will not let me|wont|unable)\s(\w+)").unwrap();
+        let cut = prefilter_literals(&many, &[]).unwrap();
         assert!(
-            lits.contains(&b"naar de kantonrechter".to_vec()),
-            "{lits:?}"
+            cut.len() <= MAX_PREFILTER_LITERALS && cut.iter().any(|l| l.starts_with(b"can't")),
+            "{cut:?}"
         );
-        assert_eq!(lits.len(), 4);
+        assert_eq!(lits, vec![b"rechter".to_vec()]);
         assert_eq!(
-            prefilter_literals(r"\w+ gaat naar de Rechter").unwrap(),
+            prefilter_literals(&parse_pattern(r"\w+ gaat naar de Rechter").unwrap(), &[]).unwrap(),
             vec![b" gaat naar de rechter".to_vec()]
         );
-        assert_eq!(prefilter_literals(r"\w+\s\w+"), None);
+        assert_eq!(
+            prefilter_literals(&parse_pattern(r"\w+\s\w+").unwrap(), &[]),
+            None
+        );
+        // Rare literals from the middle beat common ones at the start.
+        let common = ["is".to_string(), "was".to_string()];
+        assert_eq!(
+            prefilter_literals(
+                &parse_pattern(r"\b(am|is|was)\s(very )?(sick|ill)\b").unwrap(),
+                &common
+            )
+            .unwrap(),
+            vec![b"ill".to_vec(), b"sick".to_vec()]
+        );
+        assert_eq!(
+            prefilter_literals(
+                &parse_pattern(r"\b(i|we)( \w+){0,5} again\b").unwrap(),
+                &common
+            )
+            .unwrap(),
+            vec![b" again".to_vec()]
+        );
     }
 
     #[test]
     fn bad_patterns_are_explained() {
         let mut b = ScannerBuilder::default();
         let l = b.new_list();
-        let err = b.add_pattern(l, "(unclosed").unwrap_err();
+        let err = b
+            .add_pattern(l, "(unclosed", Location::file("t.toml"))
+            .unwrap_err();
         assert!(err.starts_with("invalid pattern"), "{err}");
-        let err = b.add_pattern(l, "a*").unwrap_err();
+        let err = b
+            .add_pattern(l, "a*", Location::file("t.toml"))
+            .unwrap_err();
         assert!(err.contains("empty string"), "{err}");
-        let err = b.add_pattern(l, r"\w{1000}\w{1000}\w{1000}").unwrap_err();
-        assert!(err.contains("compiles to more than"), "{err}");
         assert_eq!(
-            b.add_pattern(l, r"\w+ \w+ \w+ zei").unwrap(),
+            b.add_pattern(l, r"\w+ \w+ \w+ zei", Location::file("t.toml"))
+                .unwrap(),
             TermNote::None
         );
-        assert_eq!(b.add_pattern(l, r"\d+\s\d+").unwrap(), TermNote::Unfiltered);
+        assert_eq!(
+            b.add_pattern(l, r"\d+\s+\d+", Location::file("t.toml"))
+                .unwrap(),
+            TermNote::Unfiltered
+        );
+        // Too large a pattern is found when it is compiled, with its place.
+        assert_eq!(
+            b.add_pattern(l, r"(?:[a-z]{1000}){40}", Location::at("big.toml", 3, 5))
+                .unwrap(),
+            TermNote::Unfiltered
+        );
+        let scanner = b.build().unwrap();
+        let errors = scanner.compile_all();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].0, Location::at("big.toml", 3, 5));
+        assert!(
+            errors[0].1.contains("compiles to more than"),
+            "{}",
+            errors[0].1
+        );
     }
 }

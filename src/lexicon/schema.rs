@@ -81,6 +81,7 @@ pub struct SetSpec {
     pub patterns: Option<Vec<S<String>>>,
     pub exceptions: Option<Vec<S<String>>>,
     pub exception_patterns: Option<Vec<S<String>>>,
+    pub exception_scope: Option<S<String>>,
     pub negation: Option<S<bool>>,
     pub negation_window: Option<S<u32>>,
     pub skip_quoted: Option<S<bool>>,
@@ -102,6 +103,9 @@ pub struct Terms<'a> {
     pub exceptions: Option<&'a [S<String>]>,
     /// Patterns that cancel a match they overlap.
     pub exception_patterns: Option<&'a [S<String>]>,
+    /// `"overlap"` (default): an exception cancels a match it overlaps;
+    /// `"sentence"`: one anywhere in the match's sentence cancels it.
+    pub exception_scope: Option<&'a S<String>>,
     /// Whether a negator shortly before a match cancels it (default true).
     pub negation: Option<&'a S<bool>>,
     /// Words searched for a negator (default: the language's).
@@ -121,6 +125,7 @@ macro_rules! lend_terms {
                     patterns: self.patterns.as_deref(),
                     exceptions: self.exceptions.as_deref(),
                     exception_patterns: self.exception_patterns.as_deref(),
+                    exception_scope: self.exception_scope.as_ref(),
                     negation: self.negation.as_ref(),
                     negation_window: self.negation_window.as_ref(),
                     skip_quoted: self.skip_quoted.as_ref(),
@@ -144,6 +149,7 @@ pub struct MatcherSpec {
     pub patterns: Option<Vec<S<String>>>,
     pub exceptions: Option<Vec<S<String>>>,
     pub exception_patterns: Option<Vec<S<String>>>,
+    pub exception_scope: Option<S<String>>,
     pub negation: Option<S<bool>>,
     pub negation_window: Option<S<u32>>,
     pub skip_quoted: Option<S<bool>>,
@@ -182,6 +188,7 @@ pub struct RuleSpec {
     pub patterns: Option<Vec<S<String>>>,
     pub exceptions: Option<Vec<S<String>>>,
     pub exception_patterns: Option<Vec<S<String>>>,
+    pub exception_scope: Option<S<String>>,
     pub negation: Option<S<bool>>,
     pub negation_window: Option<S<u32>>,
     pub skip_quoted: Option<S<bool>>,
@@ -273,6 +280,7 @@ pub struct TopicSpec {
     pub patterns: Option<Vec<S<String>>>,
     pub exceptions: Option<Vec<S<String>>>,
     pub exception_patterns: Option<Vec<S<String>>>,
+    pub exception_scope: Option<S<String>>,
     pub negation: Option<S<bool>>,
     pub negation_window: Option<S<u32>>,
     pub skip_quoted: Option<S<bool>>,

@@ -128,6 +128,32 @@ pub fn sentence_end(text: &str, end: usize) -> usize {
         .map_or(text.len(), |i| end + i)
 }
 
+/// True when the byte at `i` ends a sentence: `?`, `!`, a line break, or a
+/// `.` that is not inside a word or number ("4.1", "t.co").
+fn ends_sentence(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'?' | b'!' | b'\n' => true,
+        b'.' => !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+        _ => false,
+    }
+}
+
+/// The sentence around the span `start..end`: from just after the previous
+/// sentence end to the next one (inclusive of a terminator the span ends
+/// with). Used for exceptions that cancel a match anywhere in its sentence.
+pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut lo = start.min(bytes.len());
+    while lo > 0 && !ends_sentence(bytes, lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = end.saturating_sub(1).max(start).min(bytes.len());
+    while hi < bytes.len() && !ends_sentence(bytes, hi) {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
 /// True when `start` lies inside double quotes within the turn: reported
 /// speech ("hij zei: \"dan gaan we naar de rechter\"").
 pub fn inside_quotes(turn: &str, start: usize) -> bool {
@@ -221,6 +247,18 @@ mod tests {
             negated("don't calm down", "calm down").as_deref(),
             Some("don't")
         );
+    }
+
+    #[test]
+    fn sentence_bounds_stop_at_terminators_not_at_decimal_points() {
+        let t = "hallo. wat is uw ordernummer en wat ziet u? versie 4.1 werkt niet";
+        let start = t.find("wat is").unwrap();
+        let end = t.find("ziet u?").unwrap() + "ziet u?".len();
+        let (lo, hi) = sentence_bounds(t, start, end);
+        assert_eq!(&t[lo..=hi], " wat is uw ordernummer en wat ziet u?");
+        let v = t.find("4.1").unwrap();
+        let (lo, hi) = sentence_bounds(t, v, v + 3);
+        assert_eq!(&t[lo..hi], " versie 4.1 werkt niet");
     }
 
     #[test]

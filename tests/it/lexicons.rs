@@ -26,3 +26,11 @@ fn builtin_lexicons_have_no_warnings() {
     let warnings: Vec<String> = compiled.warnings.iter().map(ToString::to_string).collect();
     assert!(warnings.is_empty(), "{}", warnings.join("\n"));
 }
+
+#[test]
+fn every_builtin_pattern_compiles() {
+    // Built-in patterns are compiled on first use during a run; this is
+    // where a pattern that does not compile would be caught.
+    let compiled = load(&LexiconChoice::BuiltIn).expect("built-in lexicons compile");
+    convoscan::lexicon::compile_all_patterns(&compiled.lexicons).expect("every pattern compiles");
+}
