@@ -34,8 +34,8 @@ use serde::Serialize;
 use crate::model::{Severity, Speaker};
 use crate::record::ConversationRecord;
 
-use super::fold::evidence_of;
 use super::stats::VsTeam;
+use super::summary::evidence;
 use super::{Accounting, ChannelCount, Evidence, GroupRow, RepeatCell, Report, RuleCount};
 
 /// Evidence quotes kept per category.
@@ -92,7 +92,7 @@ impl EvidenceCollector {
             }
             self.seq += 1;
             let candidate = Candidate {
-                evidence: evidence_of(id, analysis, finding),
+                evidence: evidence(id, analysis, finding),
                 repeat_in_conversation: seen.contains(&&*finding.category),
                 seq: self.seq,
             };

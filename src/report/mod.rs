@@ -22,6 +22,7 @@ mod fold;
 pub mod render;
 pub mod repeat;
 pub mod stats;
+mod summary;
 pub mod weekly;
 
 use std::collections::BTreeMap;

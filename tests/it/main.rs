@@ -5,3 +5,4 @@ mod engine;
 mod input;
 mod lexicon_validation;
 mod lexicons;
+mod reports;

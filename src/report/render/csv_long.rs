@@ -77,7 +77,9 @@ impl<'w> Writer<'w> {
         Ok(())
     }
 
-    /// The rows of one evidence quote, grouped under `group`.
+    /// The rows of one evidence quote, grouped under `group`. Transcript text
+    /// starting with `=`, `+`, `-`, `@` or a tab is prefixed with `'` so that
+    /// a spreadsheet shows it instead of evaluating it as a formula.
     pub fn evidence(&mut self, section: &str, group: &str, e: &Evidence) -> io::Result<()> {
         let c = &e.category;
         self.row(section, group, c, "rule", &e.rule)?;
@@ -86,8 +88,8 @@ impl<'w> Writer<'w> {
         self.optional(section, group, c, "agent_id", e.agent_id.as_ref())?;
         self.row(section, group, c, "turn", e.turn)?;
         self.optional(section, group, c, "offset_ms", e.offset_ms)?;
-        self.row(section, group, c, "quote", &e.quote)?;
-        self.row(section, group, c, "message", &e.message)
+        self.row(section, group, c, "quote", spreadsheet_safe(&e.quote))?;
+        self.row(section, group, c, "message", spreadsheet_safe(&e.message))
     }
 
     /// Group rows; `with_measures` false for the team, whose measures are
@@ -185,6 +187,15 @@ impl<'w> Writer<'w> {
     }
 }
 
+/// Text a spreadsheet will not take for a formula.
+pub(super) fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = Writer::new(out);
     w.row("section", "group", "category", "metric", "value")?;
@@ -251,4 +262,16 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     w.inner.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn transcript_text_cannot_become_a_formula() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("Dan gaan we"), "Dan gaan we");
+    }
 }
