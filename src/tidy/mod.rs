@@ -25,14 +25,18 @@
 //!  "started_at":"2024-11-18T09:00:00Z","started_at_ms":1731920400000,"turns":12,
 //!  "agent_turns":6,"customer_turns":6,"duration_ms":151000,"findings":2,
 //!  "flags":{"threat":1,...},"measures":{"questions_before_first_solution":0},
-//!  "cues":1,"cues_taken_up":0,"source_file":"week.csv","source_line":2}
+//!  "cues":1,"cues_taken_up":0,"marks":[{"turn":1,"rule":"threat.legal_action","highlight":[12,27]}],
+//!  "source_file":"week.csv","source_line":2}
 //! ```
 //!
-//! What does not survive a round trip: the highlight of the matched words in
-//! a quote (the findings file has no field for it, and its field set is a
-//! contract), and the path of the export a conversation came from (skip
-//! warnings name the analysis file instead). Quotes stay as they were
-//! written: a file written redacted stays redacted.
+//! `marks` says where each finding's matched words are in its quote (byte
+//! offsets): the findings file has no field for it, and its field set is a
+//! contract. With it a merged run highlights quotes exactly like a single
+//! run, and `--from-analysis` can tell which conversations lost findings.
+//! What does not survive a round trip: the path of the export a
+//! conversation came from (skip warnings name the analysis file instead).
+//! Quotes stay as they were written: a file written redacted stays
+//! redacted.
 
 pub mod read;
 
@@ -88,6 +92,14 @@ impl RunLine {
     }
 }
 
+/// Where a finding's matched words are in its quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub turn: u32,
+    pub rule: String,
+    pub highlight: Option<(u32, u32)>,
+}
+
 /// One conversation of the conversations file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConversationLine {
@@ -117,6 +129,9 @@ pub struct ConversationLine {
     pub measures: BTreeMap<String, f64>,
     pub cues: u32,
     pub cues_taken_up: u32,
+    /// One per finding, in the order of the findings file.
+    #[serde(default)]
+    pub marks: Vec<Mark>,
     pub source_file: Option<String>,
     pub source_line: u64,
 }
@@ -150,6 +165,7 @@ impl ConversationLine {
             measures: BTreeMap::new(),
             cues: 0,
             cues_taken_up: 0,
+            marks: Vec::new(),
             source_file: files.get(record.origin.file as usize).cloned(),
             source_line: record.origin.line,
         };
@@ -185,6 +201,15 @@ impl ConversationLine {
                     .collect();
                 line.cues = a.cues;
                 line.cues_taken_up = a.cues_taken_up;
+                line.marks = a
+                    .findings
+                    .iter()
+                    .map(|f| Mark {
+                        turn: f.turn,
+                        rule: f.rule.to_string(),
+                        highlight: f.highlight,
+                    })
+                    .collect();
             }
         }
         line

@@ -9,10 +9,14 @@
 //! streams are joined by conversation id. Memory stays bounded by the
 //! sorters' budget.
 //!
-//! Findings whose conversation is not in any conversations file, and a total
-//! of findings that differs from what the conversation lines announce, are
-//! reported as warnings: usually a shard's file was left out. The same
-//! finding (conversation, turn, rule) given twice counts once.
+//! The conversation line's `marks` (one per finding) travel with the
+//! conversation as placeholder findings (no category) until the join, where
+//! they give each joined finding its highlight back and tell whether the
+//! conversation got all its findings. Findings whose conversation is not in
+//! any conversations file, and conversations that did not get the findings
+//! their line announces, are reported as warnings: usually a shard's file
+//! was left out. The same finding (conversation, turn, rule) given twice
+//! counts once.
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -46,10 +50,8 @@ pub struct AnalysisInput {
     findings: Sorted,
     pending: Option<ConversationRecord>,
     orphans: u64,
-    /// Findings the analysed conversation lines announce, and findings
-    /// joined to them.
-    expected: u64,
-    joined: u64,
+    /// Conversations that did not get the findings their line announces.
+    incomplete: u64,
     finding_lines: u64,
     conversation_lines: u64,
 }
@@ -74,7 +76,22 @@ fn conversation_record(line: ConversationLine, origin: Origin) -> ConversationRe
             turns: line.turns,
             agent_turns: line.agent_turns,
             customer_turns: line.customer_turns,
-            findings: Vec::new(),
+            findings: line
+                .marks
+                .into_iter()
+                .map(|mark| Finding {
+                    rule: mark.rule.into(),
+                    category: Arc::from(""),
+                    severity: crate::model::Severity::Low,
+                    speaker: crate::model::Speaker::Agent,
+                    turn: mark.turn,
+                    offset_ms: None,
+                    agent_id: None,
+                    quote: String::new(),
+                    highlight: mark.highlight,
+                    message: String::new(),
+                })
+                .collect(),
             measures: line
                 .measures
                 .into_iter()
@@ -133,7 +150,7 @@ pub fn open(inputs: &[PathBuf], sort_budget: usize) -> Result<AnalysisInput> {
         grouped: true,
         ..RunFacts::default()
     };
-    let (mut conversation_lines, mut finding_lines, mut expected) = (0u64, 0u64, 0u64);
+    let (mut conversation_lines, mut finding_lines) = (0u64, 0u64);
     let mut text = String::new();
     for file in &files {
         let mut reader = Source::open(&file.path)?.into_reader();
@@ -172,9 +189,6 @@ pub fn open(inputs: &[PathBuf], sort_budget: usize) -> Result<AnalysisInput> {
                     let line: ConversationLine = serde_json::from_value(value)
                         .map_err(|e| bad_line(&file.path, number, e))?;
                     conversation_lines += 1;
-                    if line.status == Status::Analysed {
-                        expected += u64::from(line.findings);
-                    }
                     conversations.push(conversation_record(line, origin))?;
                 }
                 Some(other) => {
@@ -206,8 +220,7 @@ pub fn open(inputs: &[PathBuf], sort_budget: usize) -> Result<AnalysisInput> {
         findings: findings.finish(names)?,
         pending: None,
         orphans: 0,
-        expected,
-        joined: 0,
+        incomplete: 0,
         finding_lines,
         conversation_lines,
     })
@@ -230,6 +243,7 @@ impl AnalysisInput {
         else {
             return Ok(Some(record));
         };
+        let marks = std::mem::take(&mut analysis.findings);
         loop {
             let next = match self.pending.take() {
                 Some(f) => f,
@@ -257,7 +271,18 @@ impl AnalysisInput {
         analysis
             .findings
             .dedup_by(|a, b| a.turn == b.turn && a.rule == b.rule);
-        self.joined += analysis.findings.len() as u64;
+        for finding in &mut analysis.findings {
+            if let Some(mark) = marks
+                .iter()
+                .find(|m| m.turn == finding.turn && m.rule == finding.rule)
+            {
+                finding.highlight = mark.highlight;
+            }
+        }
+        let announced = |f: &Finding| marks.iter().any(|m| m.turn == f.turn && m.rule == f.rule);
+        if analysis.findings.len() != marks.len() || !analysis.findings.iter().all(announced) {
+            self.incomplete += 1;
+        }
         Ok(Some(record))
     }
 
@@ -279,10 +304,10 @@ impl AnalysisInput {
                 self.orphans
             ));
         }
-        if self.joined != self.expected && self.finding_lines > 0 {
+        if self.incomplete > 0 && self.finding_lines > 0 {
             out.push(format!(
-                "the conversations files announce {} findings, the findings files hold {} of them (was a findings file left out?)",
-                self.expected, self.joined
+                "{} conversations did not get the findings their conversations line announces (was a findings file left out?)",
+                self.incomplete
             ));
         }
         out
