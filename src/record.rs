@@ -5,7 +5,8 @@
 //! findings output, the conversations file and every report. Rule ids,
 //! categories and messages are `Arc<str>` shared with the compiled lexicons.
 //!
-//! The findings file has exactly these fields, in this order:
+//! The findings file has exactly these fields, in this order (quotes and
+//! messages are redacted unless the run said `--no-redact`):
 //! `conversation_id, agent_id, topic, channel, category, rule, severity,
 //! speaker, turn, offset_ms, quote, message` (see [`FindingLine`]).
 
@@ -185,6 +186,7 @@ impl ConversationRecord {
 pub struct FindingLine {
     pub conversation_id: String,
     pub agent_id: Option<String>,
+    /// The conversation's reported topic (see [`Analysis::topic`]).
     pub topic: Option<String>,
     pub channel: Option<String>,
     pub category: String,
