@@ -265,3 +265,18 @@ fn weeks_show_the_change_against_the_previous_week() {
     assert_eq!(total, 35);
     assert!(report["weeks"]["agents"].as_array().unwrap().len() == 4);
 }
+
+#[cfg(unix)]
+#[test]
+fn output_files_get_the_usual_file_mode_not_a_private_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let report = dir.path().join("report.html");
+    stdout(&fixture_args(
+        "report",
+        &["--format", "html", "--output", path_str(&report)],
+    ));
+    let plain = write(&dir, "plain.txt", "x");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&report), mode(&plain));
+}
