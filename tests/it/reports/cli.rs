@@ -280,3 +280,71 @@ fn output_files_get_the_usual_file_mode_not_a_private_one() {
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&report), mode(&plain));
 }
+
+#[test]
+fn transfers_charge_each_agent_for_their_own_turns() {
+    let dir = TempDir::new().unwrap();
+    let export = temp_export(
+        &dir,
+        "conversation_id,speaker,agent,text",
+        &[
+            "t,klant,A1,Stelletje oplichters!",
+            "t,agent,A1,Ik verbind u door met een collega.",
+            "t,agent,A2,Dan gaan we naar de rechter.",
+        ],
+    );
+    let report = json(&[
+        "report",
+        &export,
+        "--lexicons",
+        LEXICONS,
+        "--format",
+        "json",
+    ]);
+    let agent = |id: &str| {
+        report["agents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["key"] == id)
+            .unwrap()
+            .clone()
+    };
+    let (a1, a2) = (agent("A1"), agent("A2"));
+    assert_eq!(
+        (a1["conversations"].as_u64(), a2["conversations"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(a1["categories"][0]["flagged"], 0);
+    assert_eq!(a2["categories"][0]["flagged"], 1);
+    assert_eq!(
+        (
+            a1["difficult"].as_u64(),
+            a1["difficult_without_agent_flags"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        (
+            a2["difficult"].as_u64(),
+            a2["difficult_without_agent_flags"].as_u64()
+        ),
+        (Some(1), Some(0))
+    );
+    let card = json(&[
+        "agent",
+        "A1",
+        &export,
+        "--lexicons",
+        LEXICONS,
+        "--format",
+        "json",
+    ]);
+    assert!(
+        card["strengths"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["kind"] == "difficult")
+    );
+}
