@@ -25,7 +25,7 @@ fn vs_text(vs: VsTeam) -> &'static str {
 
 pub fn document(card: &AgentCard) -> Document {
     let mut lead = vec![format!(
-        "{}: {} conversations handled. Team: {} conversations, {} agents.",
+        "Coaching card for {}: {} conversations handled. Team: {} conversations, {} agents.",
         card.agent,
         thousands(card.conversations),
         thousands(card.team_conversations),
