@@ -5,13 +5,16 @@
 
 pub mod engine;
 pub mod error;
+pub mod explain;
 pub mod input;
 pub mod lexicon;
 pub mod lextest;
 pub mod model;
 pub mod pipeline;
 pub mod record;
+pub mod redact;
 pub mod report;
 pub mod sorter;
 pub mod text;
+pub mod tidy;
 pub mod transcript;

@@ -5,7 +5,8 @@
 //! findings output, the conversations file and every report. Rule ids,
 //! categories and messages are `Arc<str>` shared with the compiled lexicons.
 //!
-//! The findings file has exactly these fields, in this order:
+//! The findings file has exactly these fields, in this order (quotes and
+//! messages are redacted unless the run said `--no-redact`):
 //! `conversation_id, agent_id, topic, channel, category, rule, severity,
 //! speaker, turn, offset_ms, quote, message` (see [`FindingLine`]).
 
@@ -13,6 +14,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::compiled::ContactMoment;
 use crate::model::{Origin, Severity, SkipReason, Speaker};
 
 /// One thing a rule found, on one turn.
@@ -42,6 +44,29 @@ pub struct Measure {
     pub value: f64,
 }
 
+/// Where a conversation's topic came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TopicSource {
+    /// The export's own value, not known to the topic lexicons.
+    Export,
+    /// The export's value is an alias of (or equal to) a lexicon topic id.
+    Alias,
+    /// The export has no topic; the topic lexicons assigned it from what the
+    /// customer said first.
+    Lexicon,
+}
+
+impl TopicSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TopicSource::Export => "export",
+            TopicSource::Alias => "alias",
+            TopicSource::Lexicon => "lexicon",
+        }
+    }
+}
+
 /// The result of analysing one conversation.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Analysis {
@@ -49,7 +74,15 @@ pub struct Analysis {
     pub agents: Vec<String>,
     pub customer_id: Option<String>,
     pub channel: Option<String>,
+    /// The topic reported: a lexicon topic id when the export's value is one
+    /// of its aliases or when the lexicons assigned it, else the export's own
+    /// value; `None` when unknown.
     pub topic: Option<String>,
+    #[serde(default)]
+    pub topic_source: Option<TopicSource>,
+    /// The contact moment of the topic, when the topic lexicons know it.
+    #[serde(default)]
+    pub contact_moment: Option<ContactMoment>,
     /// Language the conversation was analysed in; `None` when it could not be
     /// determined (then every language's rules were applied).
     pub language: Option<Arc<str>>,
@@ -61,6 +94,13 @@ pub struct Analysis {
     /// Sorted by turn, then rule id.
     pub findings: Vec<Finding>,
     pub measures: Vec<Measure>,
+    /// Cues the customer gave that a conditional rule about agent behaviour
+    /// requires a response to (a life event, a repeat defect, ...).
+    #[serde(default)]
+    pub cues: u32,
+    /// Of those, the cues the agent took up (the rule did not fire).
+    #[serde(default)]
+    pub cues_taken_up: u32,
 }
 
 impl Analysis {
@@ -146,6 +186,7 @@ impl ConversationRecord {
 pub struct FindingLine {
     pub conversation_id: String,
     pub agent_id: Option<String>,
+    /// The conversation's reported topic (see [`Analysis::topic`]).
     pub topic: Option<String>,
     pub channel: Option<String>,
     pub category: String,

@@ -205,6 +205,14 @@ pub struct Sorted {
 }
 
 impl Sorted {
+    /// The next record in sort order, without the per-id resolution of
+    /// [`Sorted::next_record`]: every record pushed comes out, duplicates
+    /// included. For streams of fragments (one finding per record) that the
+    /// caller joins itself. Do not mix with `next_record` on one stream.
+    pub fn next_unmerged(&mut self) -> Result<Option<ConversationRecord>> {
+        self.source.next()
+    }
+
     /// The next record, or `None` at the end.
     pub fn next_record(&mut self) -> Result<Option<ConversationRecord>> {
         loop {

@@ -11,6 +11,9 @@ const EXAMPLES: &str = "\
 Examples:
   convoscan report fixtures/demo/weekly-export.csv
   convoscan report exports/ --format markdown --output week-47.md
+  convoscan report exports/ --by-week --format html --output trends.html
+  convoscan agent A017 week.csv
+  convoscan explain c-0042 week.csv
   convoscan report week.csv --findings findings.jsonl --top 0
   convoscan report week.csv --column speaker=Participant --speaker-map inbound=customer
   convoscan report calls/ --speakers agent=SPEAKER_00 --meta-from-path '{agent}/{date}_{id}.json'
@@ -34,9 +37,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Analyse exports and print the report: accounting, categories, per agent, per topic.
+    /// Analyse exports and print the report: accounting, categories, examples, per agent,
+    /// per topic and contact moment, repeat contacts, weeks.
     #[command(after_help = REPORT_EXAMPLES)]
     Report(Box<ReportArgs>),
+    /// Print one agent's coaching card: rates next to the team's with 95% intervals, the top
+    /// coaching points with evidence quotes, and what the agent does well.
+    #[command(after_help = AGENT_EXAMPLES)]
+    Agent(AgentArgs),
+    /// Print one conversation's transcript with every finding marked at its turn.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain(ExplainArgs),
     /// Work with lexicons: test them against their examples and fixtures.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -48,7 +59,20 @@ Examples:
   convoscan report exports/week-47/ --format json --output report.json
   convoscan report week.csv --findings - | jq -r .quote
   convoscan report week.csv --lang nl --lexicons +my-lexicons/
-  convoscan report week.csv --fail-on high";
+  convoscan report week.csv --fail-on high
+  convoscan report shard-1/ --conversations c1.jsonl --findings f1.jsonl --output -
+  convoscan report --from-analysis c1.jsonl f1.jsonl c2.jsonl f2.jsonl --format html -o report.html";
+
+const AGENT_EXAMPLES: &str = "\
+Examples:
+  convoscan agent A017 week.csv
+  convoscan agent A017 exports/ --format html --output a017.html
+  convoscan agent A017 --from-analysis conversations.jsonl findings.jsonl";
+
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  convoscan explain c-0042 week.csv
+  convoscan explain c-0042 week.csv --color always | less -R";
 
 #[derive(Debug, Args)]
 pub struct LexiconArgs {
@@ -101,6 +125,10 @@ pub struct InputArgs {
     /// Make every skipped conversation an error (exit code 2) instead of a counted warning.
     #[arg(long)]
     pub strict: bool,
+    /// Show personal data in quotes. By default e-mail addresses, phone numbers, IBANs,
+    /// payment card numbers, BSNs and postcodes are masked in every output.
+    #[arg(long)]
+    pub no_redact: bool,
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +145,22 @@ pub struct ReportArgs {
     /// (the report then goes to --output, or is not printed).
     #[arg(long, value_name = "PATH")]
     pub findings: Option<PathBuf>,
+    /// Write one JSON line per conversation read (analysed or skipped: topic, channel,
+    /// start, turns, duration, flags per category, measures) to PATH; `-` for standard output.
+    /// With --findings, everything `--from-analysis` needs.
+    #[arg(long, value_name = "PATH")]
+    pub conversations: Option<PathBuf>,
+    /// INPUT are conversations and findings files written by earlier runs (shards):
+    /// rebuild the report from them instead of analysing exports.
+    #[arg(long)]
+    pub from_analysis: bool,
+    /// Add each category's rate per ISO week (team and per agent), with the change
+    /// against the previous week.
+    #[arg(long)]
+    pub by_week: bool,
+    /// Days within which another conversation of the same customer counts as a repeat contact.
+    #[arg(long, default_value_t = 7, value_name = "DAYS")]
+    pub repeat_window: u32,
     /// Rows shown in the per-agent and per-topic tables, and top rules per category (0 = all).
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub top: usize,
@@ -126,6 +170,49 @@ pub struct ReportArgs {
     /// Exit with code 1 when any finding has this severity or higher (for CI).
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<SeverityArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct AgentArgs {
+    /// The agent id, as in the export's agent column.
+    #[arg(value_name = "AGENT_ID")]
+    pub agent: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Format of the card.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// Write the card to PATH instead of standard output (replaced atomically).
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// INPUT are conversations and findings files written by earlier runs.
+    #[arg(long)]
+    pub from_analysis: bool,
+    /// Agents with fewer conversations get a note that their rates mean little.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub min_conversations: u64,
+    /// Days within which another conversation of the same customer counts as a repeat contact.
+    #[arg(long, default_value_t = 7, value_name = "DAYS")]
+    pub repeat_window: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The conversation id, as in the export.
+    #[arg(value_name = "CONVERSATION_ID")]
+    pub conversation: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Highlight matched words with colours: `auto` when standard output is a terminal.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -170,6 +257,7 @@ pub enum FormatArg {
     Markdown,
     Csv,
     Json,
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -140,6 +140,7 @@ pub fn run_config(args: &InputArgs, lexicons: &Lexicons) -> Result<RunConfig> {
         input: input_config(args)?,
         analysis: AnalysisOptions {
             language: language_choice(&args.lang, lexicons)?,
+            redact: !args.no_redact,
         },
         threads,
         strict: args.strict,
@@ -153,6 +154,7 @@ pub fn format(arg: FormatArg) -> Format {
         FormatArg::Markdown => Format::Markdown,
         FormatArg::Csv => Format::Csv,
         FormatArg::Json => Format::Json,
+        FormatArg::Html => Format::Html,
     }
 }
 

@@ -2,10 +2,13 @@
 //! exit code (0 success, 1 findings at `--fail-on` or a failing lexicon test,
 //! 2 error). A closed output pipe (`| head`) ends the run quietly with 0.
 
+mod agent;
 mod args;
 mod config;
+mod explain;
 mod lexicon;
 mod output;
+mod records;
 mod report;
 mod warnings;
 
@@ -22,6 +25,8 @@ pub fn main() -> ExitCode {
             report::Status::Ok => ExitCode::SUCCESS,
             report::Status::FindingsAtThreshold => ExitCode::from(1),
         }),
+        Command::Agent(args) => agent::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Explain(args) => explain::run(args).map(|()| ExitCode::SUCCESS),
         Command::Lexicon(command) => lexicon::run(command).map(|status| match status {
             lexicon::Status::Passed => ExitCode::SUCCESS,
             lexicon::Status::Failed => ExitCode::from(1),

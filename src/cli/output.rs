@@ -28,10 +28,16 @@ impl Output {
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
                 };
-                let file = tempfile::Builder::new()
-                    .prefix(".convoscan-")
-                    .tempfile_in(dir)
-                    .map_err(|e| Error::io(path, e))?;
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(".convoscan-");
+                // A report is for sharing: the usual file mode (0666 less
+                // the umask), not the private 0600 of a temporary file.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    builder.permissions(std::fs::Permissions::from_mode(0o666));
+                }
+                let file = builder.tempfile_in(dir).map_err(|e| Error::io(path, e))?;
                 Ok(Output::File {
                     writer: BufWriter::with_capacity(1 << 16, file),
                     path: path.to_path_buf(),

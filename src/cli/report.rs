@@ -1,18 +1,21 @@
-//! `convoscan report`: analyse exports, then fold the sorted records into
-//! the report, the findings file and the warnings, in one pass.
+//! `convoscan report`: analyse exports (or read analysis files back), then
+//! fold the sorted records into the report, the findings file, the
+//! conversations file and the warnings, in one pass.
 
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 use convoscan::error::{Error, Result};
 use convoscan::model::Severity;
-use convoscan::pipeline::{self, FileAccount, Progress};
-use convoscan::record::{ConversationRecord, FindingLine, Outcome};
+use convoscan::record::FindingLine;
 use convoscan::report::render::{self, Format};
 use convoscan::report::{ReportBuilder, ReportOptions};
+use convoscan::tidy::{ConversationLine, RunLine};
 
 use super::args::ReportArgs;
 use super::config;
 use super::output::Output;
+use super::records::{Records, skip_check};
 use super::warnings::Warnings;
 
 /// Exit status of a successful run.
@@ -22,6 +25,18 @@ pub enum Status {
     FindingsAtThreshold,
 }
 
+fn is_stdout(path: Option<&Path>) -> bool {
+    path.is_some_and(|p| p.as_os_str() == "-")
+}
+
+fn write_json_line(out: &mut Output, value: &impl serde::Serialize) -> Result<()> {
+    let name = out.name();
+    let writer = out.writer();
+    serde_json::to_writer(&mut *writer, value)
+        .map_err(|e| Error::io(&name, std::io::Error::other(e)))?;
+    writer.write_all(b"\n").map_err(|e| Error::io(&name, e))
+}
+
 pub fn run(args: &ReportArgs) -> Result<Status> {
     let compiled = config::load_lexicons(&args.input.lexicons)?;
     let lexicons = &compiled.lexicons;
@@ -29,79 +44,83 @@ pub fn run(args: &ReportArgs) -> Result<Status> {
     let format = config::format(args.format);
     let fail_on = args.fail_on.map(config::severity);
 
-    let findings_to_stdout = args
-        .findings
-        .as_deref()
-        .is_some_and(|p| p.as_os_str() == "-");
-    let report_to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
-    if findings_to_stdout && args.output.as_deref().is_some_and(|p| p.as_os_str() == "-") {
-        return Err(Error::usage(
-            "--findings - and --output - both write to standard output; give one of them a file",
-        ));
+    let to_stdout = [
+        ("--findings -", is_stdout(args.findings.as_deref())),
+        (
+            "--conversations -",
+            is_stdout(args.conversations.as_deref()),
+        ),
+        ("--output -", is_stdout(args.output.as_deref())),
+    ];
+    let claimed: Vec<&str> = to_stdout
+        .iter()
+        .filter(|(_, s)| *s)
+        .map(|(f, _)| *f)
+        .collect();
+    if claimed.len() > 1 {
+        return Err(Error::usage(format!(
+            "{} all write to standard output; give all but one of them a file",
+            claimed.join(" and ")
+        )));
     }
+    let stdout_taken =
+        is_stdout(args.findings.as_deref()) || is_stdout(args.conversations.as_deref());
+    let report_to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
+
+    let mut records = Records::open(&args.input, args.from_analysis, lexicons, &run_config)?;
     let mut findings = match &args.findings {
         Some(path) => Some(Output::create(Some(path))?),
         None => None,
     };
-
-    let progress = Progress::default();
-    let mut output = pipeline::run(&args.input.inputs, lexicons, &run_config, &progress)?;
+    let mut conversations = match &args.conversations {
+        Some(path) => Some(Output::create(Some(path))?),
+        None => None,
+    };
     let mut builder = ReportBuilder::new(
         lexicons,
         ReportOptions {
             min_conversations: args.min_conversations,
             top: args.top,
+            by_week: args.by_week,
+            repeat_window_days: args.repeat_window,
         },
     );
-    builder.set_files(
-        output.files.len() as u64,
-        output.grouped(),
-        output.reassembled(),
-    );
-    let mut warnings = Warnings::default();
-    for file in &output.files {
-        for warning in &file.stats.warnings {
-            warnings.push(format!("{}: {warning}", file.path.display()));
-        }
+    let (files_read, grouped, reassembled) = records.file_facts();
+    builder.set_files(files_read, grouped, reassembled);
+    if let Some(out) = conversations.as_mut() {
+        write_json_line(out, &RunLine::new(records.run_files()))?;
     }
+    let categories: Vec<Arc<str>> = lexicons.categories.iter().map(|c| c.id.clone()).collect();
+    let files = records.file_names();
+    let mut warnings = Warnings::default();
+    records.warnings_before(&mut warnings);
     let mut worst: Option<Severity> = None;
-    while let Some(record) = output.records.next_record()? {
+    while let Some(record) = records.next_record()? {
         builder.add(&record);
-        if let Outcome::Skipped { reason, detail } = &record.outcome {
-            warnings.push(skip_warning(
-                &output.files,
-                &record,
-                reason.as_str(),
-                detail,
-            ));
-            if run_config.strict {
-                return Err(Error::usage(format!(
-                    "{} (--strict turns skips into errors)",
-                    skip_warning(&output.files, &record, reason.as_str(), detail)
-                )));
-            }
+        skip_check(&files, &record, run_config.strict, &mut warnings)?;
+        if let Some(out) = conversations.as_mut() {
+            write_json_line(out, &ConversationLine::new(&record, &files, &categories))?;
         }
         if let (Some(analysis), Some(id)) = (record.analysis(), record.id.as_deref()) {
             for finding in &analysis.findings {
                 worst = worst.max(Some(finding.severity));
                 if let Some(out) = findings.as_mut() {
-                    let name = out.name();
-                    let line = FindingLine::new(id, analysis, finding);
-                    let writer = out.writer();
-                    serde_json::to_writer(&mut *writer, &line)
-                        .map_err(|e| Error::io(&name, std::io::Error::other(e)))?;
-                    writer.write_all(b"\n").map_err(|e| Error::io(&name, e))?;
+                    write_json_line(out, &FindingLine::new(id, analysis, finding))?;
                 }
             }
         }
     }
+    records.warnings_after(&mut warnings);
     if let Some(out) = findings {
+        out.finish()?;
+    }
+    if let Some(out) = conversations {
         out.finish()?;
     }
     let report = builder.finish();
     warnings.print();
-    if findings_to_stdout && report_to_stdout {
-        // Findings own standard output; the accounting still reaches the user.
+    if stdout_taken && report_to_stdout {
+        // A data file owns standard output; the accounting still reaches the user.
         eprintln!("{}", render::accounting_line(&report.accounting));
     } else {
         let mut out = Output::create(args.output.as_deref())?;
@@ -118,21 +137,4 @@ pub fn run(args: &ReportArgs) -> Result<Status> {
     } else {
         Status::Ok
     })
-}
-
-fn skip_warning(
-    files: &[FileAccount],
-    record: &ConversationRecord,
-    reason: &str,
-    detail: &str,
-) -> String {
-    let path = files
-        .get(record.origin.file as usize)
-        .map_or_else(|| PathBuf::from("?"), |f| f.path.clone());
-    let id = record.id.as_deref().unwrap_or("?");
-    format!(
-        "{}:{}: conversation {id} skipped ({reason}): {detail}",
-        path.display(),
-        record.origin.line
-    )
 }

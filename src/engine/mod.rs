@@ -9,18 +9,22 @@
 //! choose the language (forced, declared by the export, or detected; when
 //! undetermined, every language's rules apply); scan once ([`hits`]);
 //! evaluate the rules ([`rules`]); raise the severity of early, unprovoked
-//! findings; render quotes and messages.
+//! findings; decide the topic ([`topic`]); render quotes and messages,
+//! redacting personal data in them ([`crate::redact`]) unless told not to.
+//! Redacting here, once, means no output path can forget it.
 
 pub mod hits;
 pub mod matching;
 pub mod quote;
 pub mod rules;
+pub mod topic;
 
 use std::sync::Arc;
 
 use crate::engine::hits::{Hit, Normalized};
 use crate::engine::matching::View;
-use crate::engine::rules::{RawFinding, RawMeasure};
+use crate::engine::rules::{Cue, RawFinding, RawMeasure};
+use crate::engine::topic::TopicScore;
 use crate::lexicon::compiled::{Lexicons, RuleBody};
 use crate::model::{Conversation, Speaker};
 use crate::record::{Analysis, ConversationRecord, Finding, Measure, Outcome};
@@ -36,9 +40,20 @@ pub enum LanguageChoice {
     Fixed(usize),
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct AnalysisOptions {
     pub language: LanguageChoice,
+    /// Mask personal data in quotes and messages (see [`crate::redact`]).
+    pub redact: bool,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions {
+            language: LanguageChoice::Auto,
+            redact: true,
+        }
+    }
 }
 
 /// Reusable buffers for [`analyze`]; one per worker thread.
@@ -50,6 +65,8 @@ pub struct Scratch {
     marks: Vec<(u32, u32)>,
     raw: Vec<RawFinding>,
     measures: Vec<RawMeasure>,
+    cues: Vec<Cue>,
+    topics: Vec<TopicScore>,
 }
 
 /// Analyses one conversation.
@@ -82,8 +99,18 @@ pub fn analyze(
 
     let mut raw = std::mem::take(&mut scratch.raw);
     let mut measures = std::mem::take(&mut scratch.measures);
+    let mut cues = std::mem::take(&mut scratch.cues);
+    let mut topics = std::mem::take(&mut scratch.topics);
     raw.clear();
     measures.clear();
+    cues.clear();
+    topics.clear();
+    topics.resize(lexicons.topics.len(), TopicScore::default());
+    let export_topic = conversation
+        .topic
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
     for &index in &languages {
         let language = &lexicons.languages[index];
         let norm = Normalized {
@@ -104,16 +131,28 @@ pub fn analyze(
             hits: &scratch.hits,
         };
         let before = raw.len();
-        rules::evaluate(&view, lexicons, &topic_refs, &mut raw, &mut measures);
+        rules::evaluate(
+            &view,
+            lexicons,
+            &topic_refs,
+            &mut raw,
+            &mut measures,
+            &mut cues,
+        );
         escalate(&view, lexicons, &mut raw[before..]);
+        if export_topic.is_none() {
+            topic::score(&view, &mut topics);
+        }
     }
+    let assigned = topic::assign(lexicons, export_topic, &topics);
+    let (cue_count, cues_taken_up) = count_cues(lexicons, &mut cues);
     let language = match languages.as_slice() {
         [one] => Some(lexicons.languages[*one].code.clone()),
         _ => None,
     };
     let mut findings: Vec<Finding> = raw
         .iter()
-        .map(|f| render(conversation, lexicons, &scratch.turns, f))
+        .map(|f| render(conversation, lexicons, &scratch.turns, f, options.redact))
         .collect();
     findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
     // With several languages the same rule id may fire twice on one turn.
@@ -130,6 +169,8 @@ pub fn analyze(
     }
     scratch.raw = raw;
     scratch.measures = measures;
+    scratch.cues = cues;
+    scratch.topics = topics;
 
     let count = |s: Speaker| conversation.turns.iter().filter(|t| t.speaker == s).count() as u32;
     ConversationRecord {
@@ -140,7 +181,9 @@ pub fn analyze(
             agents: conversation.agents.clone(),
             customer_id: conversation.customer_id.clone(),
             channel: conversation.channel.clone(),
-            topic: conversation.topic.clone(),
+            topic: assigned.topic,
+            topic_source: assigned.source,
+            contact_moment: assigned.contact_moment,
             language,
             started_at_ms: conversation.started_at_ms,
             duration_ms: conversation.duration_ms(),
@@ -149,8 +192,30 @@ pub fn analyze(
             customer_turns: count(Speaker::Customer),
             findings,
             measures: out_measures,
+            cues: cue_count,
+            cues_taken_up,
         })),
     }
+}
+
+/// Cues of rules about agent behaviour, one per rule id (a rule evaluated
+/// in two languages counts once; taken up only if taken up in both).
+fn count_cues(lexicons: &Lexicons, cues: &mut Vec<Cue>) -> (u32, u32) {
+    cues.retain(|cue| {
+        let info = &lexicons.rules[cue.rule];
+        lexicons
+            .category(&info.category)
+            .is_none_or(|c| c.subject == Speaker::Agent)
+    });
+    cues.sort_by(|a, b| {
+        lexicons.rules[a.rule]
+            .id
+            .cmp(&lexicons.rules[b.rule].id)
+            .then(a.taken_up.cmp(&b.taken_up))
+    });
+    cues.dedup_by(|a, b| lexicons.rules[a.rule].id == lexicons.rules[b.rule].id);
+    let taken_up = cues.iter().filter(|c| c.taken_up).count() as u32;
+    (cues.len() as u32, taken_up)
 }
 
 /// Normalises every turn into `scratch.norm`, separated by `\n`.
@@ -230,6 +295,7 @@ fn render(
     lexicons: &Lexicons,
     turns: &[(u32, u32)],
     raw: &RawFinding,
+    redact: bool,
 ) -> Finding {
     let info = &lexicons.rules[raw.rule];
     let relative = |hit: &Hit| {
@@ -262,6 +328,12 @@ fn render(
                 &raw.trigger.map_or_else(String::new, |t| t.turn.to_string()),
             );
     }
+    let (quote, highlight) = if redact {
+        message = crate::redact::redact(&message);
+        crate::redact::redact_marked(&quote, Some(highlight))
+    } else {
+        (quote, Some(highlight))
+    };
     Finding {
         rule: info.id.clone(),
         category: info.category.clone(),
@@ -273,7 +345,7 @@ fn render(
             .agent_of_turn(raw.turn as usize)
             .map(str::to_string),
         quote,
-        highlight: Some(highlight),
+        highlight,
         message,
     }
 }

@@ -40,6 +40,15 @@ pub struct RawMeasure {
     pub value: f64,
 }
 
+/// A cue the customer gave that a conditional rule requires a response to:
+/// the rule (index into [`Lexicons::rules`]) and whether the agent took it
+/// up (the rule did not fire).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub rule: usize,
+    pub taken_up: bool,
+}
+
 /// Evaluates every rule of the view's language.
 pub fn evaluate(
     view: &View<'_>,
@@ -47,6 +56,7 @@ pub fn evaluate(
     topic_keys: &[&str],
     findings: &mut Vec<RawFinding>,
     measures: &mut Vec<RawMeasure>,
+    cues: &mut Vec<Cue>,
 ) {
     for rule in &view.language.rules {
         let severity = lexicons.rules[rule.info].severity;
@@ -56,7 +66,14 @@ pub fn evaluate(
                 sequence(view, rule.info, severity, body, findings, measures)
             }
             RuleBody::Conditional(body) => {
-                conditional(view, rule.info, severity, body, topic_keys, findings)
+                let before = findings.len();
+                let cued = conditional(view, rule.info, severity, body, topic_keys, findings);
+                if cued {
+                    cues.push(Cue {
+                        rule: rule.info,
+                        taken_up: findings.len() == before,
+                    });
+                }
             }
         }
     }
@@ -271,6 +288,8 @@ fn customer_words(view: &View<'_>, from: u32, to: u32) -> usize {
         .sum()
 }
 
+/// Evaluates a conditional rule; returns whether the customer's own words
+/// triggered it (a cue), as opposed to no trigger or the topic alone.
 fn conditional(
     view: &View<'_>,
     rule: usize,
@@ -278,11 +297,12 @@ fn conditional(
     body: &ConditionalRule,
     topic_keys: &[&str],
     out: &mut Vec<RawFinding>,
-) {
+) -> bool {
     let lang = view.language;
     let trigger = &lang.matchers[body.trigger as usize];
     let requires = &lang.matchers[body.requires as usize];
     let mut triggers: Vec<Hit> = view.turns_matching(trigger).collect();
+    let cued = !triggers.is_empty();
     if triggers.is_empty() && body.topics.iter().any(|t| topic_keys.contains(&t.as_str())) {
         // Triggered by the conversation's topic: report on the first turn of
         // the trigger's speaker, quoting the whole turn.
@@ -299,7 +319,7 @@ fn conditional(
         }
     }
     let Some(first) = triggers.first().map(|h| h.turn) else {
-        return;
+        return false;
     };
     let responses: Vec<u32> = view.turns_matching(requires).map(|h| h.turn).collect();
     let closings: Vec<u32> = body
@@ -334,7 +354,8 @@ fn conditional(
                 trigger: Some(*hit),
                 severity,
             });
-            return;
+            return cued;
         }
     }
+    cued
 }

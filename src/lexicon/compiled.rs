@@ -80,8 +80,13 @@ pub struct TopicInfo {
     pub aliases: Vec<String>,
 }
 
-/// The unavoidable contact moments of a customer relationship.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The unavoidable contact moments of a customer relationship: making a
+/// promise (sales, contract, information), delivering on it (delivery,
+/// repair, outages, access) and settling the bill.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum ContactMoment {
     Promise,
     Deliver,
@@ -101,6 +106,10 @@ impl ContactMoment {
             ContactMoment::Deliver => "deliver",
             ContactMoment::Settle => "settle",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<ContactMoment> {
+        ContactMoment::ALL.into_iter().find(|m| m.as_str() == name)
     }
 }
 

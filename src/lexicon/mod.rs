@@ -25,8 +25,8 @@ pub enum LexiconChoice {
     /// The built-in lexicons.
     #[default]
     BuiltIn,
-    /// Only the user's directory (language data and categories still come
-    /// from the built-ins unless the directory defines them).
+    /// Only the user's directory (language data, categories and topics
+    /// still come from the built-ins unless the directory defines them).
     Replace(std::path::PathBuf),
     /// The built-ins plus the user's directory.
     Extend(std::path::PathBuf),
@@ -71,8 +71,10 @@ pub fn compile_all_patterns(lexicons: &Lexicons) -> Result<()> {
 }
 
 /// The user's files, plus the built-in categories (unless the directory has
-/// its own categories.toml) and the built-in language data of languages the
-/// user does not describe.
+/// its own categories.toml), the built-in language data of languages the
+/// user does not describe and the built-in topics of languages the user
+/// defines no `[[topic]]` for. Topics are reference data rather than rules:
+/// a directory of the user's own rules should still get topic assignment.
 fn replace_sources(dir: &Path) -> Result<Vec<load::LexiconSource>> {
     let user = load::directory_sources(dir)?;
     let parsed_user = load::parse_all(user.clone())?;
@@ -82,11 +84,17 @@ fn replace_sources(dir: &Path) -> Result<Vec<load::LexiconSource>> {
         .filter_map(|p| p.source.language.clone())
         .collect();
     let has_categories = parsed_user.iter().any(|p| !p.file.category.is_empty());
+    let with_topics: Vec<String> = parsed_user
+        .iter()
+        .filter(|p| !p.file.topic.is_empty())
+        .filter_map(|p| p.source.language.clone())
+        .collect();
     let mut sources: Vec<load::LexiconSource> = load::builtin_sources()
         .into_iter()
         .filter(|s| match &s.language {
             None => !has_categories && s.path.ends_with("categories.toml"),
-            Some(code) => s.path.ends_with("language.toml") && !described.contains(code),
+            Some(code) if s.path.ends_with("language.toml") => !described.contains(code),
+            Some(code) => s.path.ends_with("topics.toml") && !with_topics.contains(code),
         })
         .collect();
     sources.extend(user);

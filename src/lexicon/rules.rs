@@ -706,7 +706,10 @@ impl<'c, 'f> RuleCompiler<'c, 'f> {
                     self.problems.error(
                         file,
                         spec.id.span(),
-                        format!("topic `{id}` is defined twice in `{}`", self.code),
+                        format!(
+                            "topic `{id}` is defined twice in `{}` (to change the built-in topics, put your own topics.toml in a lexicon directory and use `--lexicons DIR`: its topics replace the built-in ones of that language)",
+                            self.code
+                        ),
                     );
                     return;
                 }

@@ -164,7 +164,10 @@ pub struct MatcherSpec {
     /// `requires` with `scope = "before_closing"`: what a closing turn says.
     pub closing: Option<Box<S<MatcherSpec>>>,
     /// `trigger`: conversations with one of these topics trigger the rule
-    /// even without a phrase match.
+    /// even without a phrase match. Compared with the export's own topic
+    /// (and the topic id it is an alias of); a topic the topic lexicons
+    /// assigned from the conversation's words does not trigger rules, so
+    /// that one inference does not feed another.
     pub topics: Option<Vec<S<String>>>,
 }
 
@@ -266,6 +269,12 @@ pub struct ExamplesSpec {
 }
 
 /// A topic of the topic lexicon, with the contact moment it belongs to.
+///
+/// When an export has no topic, the phrases and patterns are matched against
+/// the customer's first three turns and the topic with the most matches is
+/// assigned (a tie goes to the topic defined first); see
+/// `engine::topic`. Set `negation = false`: "geen factuur ontvangen" is
+/// about billing all the same.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicSpec {

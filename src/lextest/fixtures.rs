@@ -155,6 +155,7 @@ pub fn run(lexicons: &Lexicons, dir: &Path, report: &mut TestReport) -> Result<(
             .and_then(|c| lexicons.language(&c.as_os_str().to_string_lossy()));
         let options = AnalysisOptions {
             language: language.map_or(LanguageChoice::Auto, LanguageChoice::Fixed),
+            ..AnalysisOptions::default()
         };
         let file = InputFile {
             index: 0,

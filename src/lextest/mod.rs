@@ -141,6 +141,7 @@ fn run_examples(lexicons: &Lexicons, report: &mut TestReport) {
         };
         let options = AnalysisOptions {
             language: LanguageChoice::Fixed(language),
+            ..AnalysisOptions::default()
         };
         for example in &info.examples {
             report.examples += 1;

@@ -2,25 +2,40 @@
 //! renderers.
 //!
 //! The [`ReportBuilder`] sees each record once, in sorted order, and keeps
-//! only counters and measure values, so a report over millions of
-//! conversations costs little memory. The [`Report`] is plain data: the JSON
-//! format is its serde form, and the other formats render the same fields.
+//! only counters, histograms and measure values, so a report over millions
+//! of conversations costs little memory (repeat contacts are the one
+//! exception, see [`repeat`]). The [`Report`] is plain data: the JSON format
+//! is its serde form, and the other formats render the same fields.
 //!
-//! Rates are per 100 analysed conversations. A conversation counts for every
-//! agent who took part in it; a finding counts for the agent responsible for
-//! its turn. Per-conversation measures count for the conversation's primary
-//! agent.
+//! Rates are per 100 analysed conversations, each with a 95% Wilson interval
+//! and a comparison with the team ([`stats`]). A conversation counts for
+//! every agent who took part in it; a finding counts for the agent
+//! responsible for its turn. Per-conversation measures and cues count for
+//! the conversation's primary agent.
+//!
+//! Groups: the team (everyone), agents, topics ([`crate::engine::topic`]) and
+//! contact moments (the topics' roll-up). [`card`] builds an agent's
+//! coaching card from a report and the agent's evidence.
 
+pub mod card;
+mod fold;
 pub mod render;
+pub mod repeat;
+pub mod stats;
+mod summary;
+pub mod weekly;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::lexicon::Lexicons;
-use crate::model::Speaker;
-use crate::record::{Analysis, ConversationRecord, Outcome};
+use crate::lexicon::compiled::ContactMoment;
+use crate::model::{Severity, Speaker};
+
+pub use fold::ReportBuilder;
+pub use repeat::{RepeatCell, RepeatSummary};
+pub use stats::VsTeam;
+pub use weekly::Weekly;
 
 /// Group key used when an export has no agent or topic.
 pub const UNKNOWN: &str = "unknown";
@@ -33,6 +48,11 @@ pub struct ReportOptions {
     /// Rows shown in the per-agent and per-topic tables (0 = all) and top
     /// rules listed per category.
     pub top: usize,
+    /// Add each category's rate per ISO week.
+    pub by_week: bool,
+    /// Days within which another conversation of the same customer counts
+    /// as a repeat contact.
+    pub repeat_window_days: u32,
 }
 
 impl Default for ReportOptions {
@@ -40,6 +60,8 @@ impl Default for ReportOptions {
         ReportOptions {
             min_conversations: 20,
             top: 20,
+            by_week: false,
+            repeat_window_days: 7,
         }
     }
 }
@@ -60,12 +82,37 @@ pub struct Accounting {
     /// Conversations reassembled from non-contiguous rows.
     pub reassembled: u64,
     pub findings: u64,
+    /// Analysed conversations per topic source (`export`, `alias`,
+    /// `lexicon`, `unknown`).
+    pub topic_sources: BTreeMap<String, u64>,
+}
+
+/// A finding shown as evidence: where it is and what it says.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Evidence {
+    pub conversation_id: String,
+    pub agent_id: Option<String>,
+    pub rule: String,
+    pub category: String,
+    pub severity: Severity,
+    pub turn: u32,
+    pub offset_ms: Option<u64>,
+    /// Redacted unless the run used `--no-redact`.
+    pub quote: String,
+    /// Byte range of the matched words in `quote`.
+    pub highlight: Option<(u32, u32)>,
+    pub message: String,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct RuleCount {
     pub rule: String,
+    pub category: String,
     pub conversations: u64,
+    /// The most severe finding of the rule (first by conversation id among
+    /// equals); only in the report's category summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<Evidence>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -75,6 +122,9 @@ pub struct CategorySummary {
     pub subject: Speaker,
     pub conversations_flagged: u64,
     pub rate_per_100: f64,
+    /// 95% Wilson interval of the rate.
+    pub low_per_100: f64,
+    pub high_per_100: f64,
     pub findings: u64,
     pub top_rules: Vec<RuleCount>,
 }
@@ -84,6 +134,10 @@ pub struct CategoryCell {
     pub category: String,
     pub flagged: u64,
     pub rate_per_100: f64,
+    pub low_per_100: f64,
+    pub high_per_100: f64,
+    /// Against the team's interval (see [`stats`]).
+    pub vs_team: VsTeam,
 }
 
 /// A measure summarised over a group of conversations.
@@ -97,17 +151,59 @@ pub struct MeasureSummary {
     pub zero_share: Option<f64>,
 }
 
-/// One row of the per-agent or per-topic table.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ChannelCount {
+    pub channel: String,
+    pub conversations: u64,
+}
+
+/// One group: the team, an agent, a topic or a contact moment.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct GroupRow {
     pub key: String,
+    /// A topic's label from the topic lexicon.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// A topic's contact moment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_moment: Option<ContactMoment>,
     pub conversations: u64,
+    /// Share of all analysed conversations, per 100.
+    pub share_per_100: f64,
     /// Fewer conversations than `min_conversations`: rates are not meaningful.
     pub low_volume: bool,
     pub categories: Vec<CategoryCell>,
     /// Sum of the rates of categories about agent behaviour.
     pub agent_flag_rate: f64,
     pub measures: Vec<MeasureSummary>,
+    /// Rules by conversations (an agent's: the rules of its own turns).
+    pub top_rules: Vec<RuleCount>,
+    /// Conversations per channel, most first.
+    pub channels: Vec<ChannelCount>,
+    pub median_turns: Option<f64>,
+    /// Median seconds from first to last turn, over conversations with times.
+    pub median_duration_s: Option<f64>,
+    /// Conversations with a finding of a customer category (aggression).
+    pub difficult: u64,
+    /// Of those, conversations without any finding about agent behaviour
+    /// (an agent's: none on the agent's own turns).
+    pub difficult_without_agent_flags: u64,
+    /// Cues the customer gave (see [`crate::record::Analysis::cues`]).
+    pub cues: u64,
+    pub cues_taken_up: u64,
+    /// Repeat contacts, when the export has customer ids and start times.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<RepeatCell>,
+}
+
+impl GroupRow {
+    pub fn category(&self, id: &str) -> Option<&CategoryCell> {
+        self.categories.iter().find(|c| c.category == id)
+    }
+
+    pub fn measure(&self, name: &str) -> Option<&MeasureSummary> {
+        self.measures.iter().find(|m| m.name == name)
+    }
 }
 
 /// A whole report.
@@ -116,316 +212,32 @@ pub struct Report {
     pub accounting: Accounting,
     pub categories: Vec<CategorySummary>,
     pub measures: Vec<MeasureSummary>,
+    /// Everyone: the figures agents and topics are compared with.
+    pub team: GroupRow,
     pub agents: Vec<GroupRow>,
     pub topics: Vec<GroupRow>,
+    /// Topics rolled up by contact moment: promise, deliver, settle, then
+    /// `unknown` (no topic, or a topic the lexicons do not know).
+    pub contact_moments: Vec<GroupRow>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<RepeatSummary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weeks: Option<Weekly>,
+    /// Measures where a higher value is better: counts of exploring
+    /// questions before a first solution (`count_before` of sequence rules).
+    pub exploring_measures: Vec<String>,
     pub min_conversations: u64,
     /// Rows and rules shown in tables (0 = all); JSON always has all.
     pub top: usize,
 }
 
-#[derive(Clone, Debug)]
-struct CategoryMeta {
-    id: Arc<str>,
-    label: String,
-    subject: Speaker,
-}
-
-#[derive(Clone, Debug, Default)]
-struct GroupAcc {
-    conversations: u64,
-    flagged: Vec<u64>,
-    measures: Vec<Vec<f64>>,
-}
-
-/// Folds records into a report.
-#[derive(Clone, Debug)]
-pub struct ReportBuilder {
-    options: ReportOptions,
-    categories: Vec<CategoryMeta>,
-    measures: Vec<Arc<str>>,
-    accounting: Accounting,
-    flagged: Vec<u64>,
-    findings: Vec<u64>,
-    rules: Vec<BTreeMap<Arc<str>, u64>>,
-    team_measures: Vec<Vec<f64>>,
-    agents: BTreeMap<String, GroupAcc>,
-    topics: BTreeMap<String, GroupAcc>,
-}
-
-impl ReportBuilder {
-    pub fn new(lexicons: &Lexicons, options: ReportOptions) -> Self {
-        let mut builder = ReportBuilder {
-            options,
-            categories: Vec::new(),
-            measures: Vec::new(),
-            accounting: Accounting {
-                grouped: true,
-                ..Accounting::default()
-            },
-            flagged: Vec::new(),
-            findings: Vec::new(),
-            rules: Vec::new(),
-            team_measures: Vec::new(),
-            agents: BTreeMap::new(),
-            topics: BTreeMap::new(),
-        };
-        for category in &lexicons.categories {
-            builder.category_index(&category.id, &category.label, category.subject);
-        }
-        for measure in &lexicons.measures {
-            builder.measure_index(measure);
-        }
-        builder
+impl Report {
+    pub fn agent(&self, id: &str) -> Option<&GroupRow> {
+        self.agents.iter().find(|a| a.key == id)
     }
 
-    /// File-level facts the records do not carry.
-    pub fn set_files(&mut self, files_read: u64, grouped: bool, reassembled: u64) {
-        self.accounting.files_read = files_read;
-        self.accounting.grouped = grouped;
-        self.accounting.reassembled = reassembled;
-    }
-
-    fn category_index(&mut self, id: &Arc<str>, label: &str, subject: Speaker) -> usize {
-        if let Some(i) = self.categories.iter().position(|c| c.id == *id) {
-            return i;
-        }
-        self.categories.push(CategoryMeta {
-            id: id.clone(),
-            label: label.to_string(),
-            subject,
-        });
-        self.flagged.push(0);
-        self.findings.push(0);
-        self.rules.push(BTreeMap::new());
-        for group in self.agents.values_mut().chain(self.topics.values_mut()) {
-            group.flagged.push(0);
-        }
-        self.categories.len() - 1
-    }
-
-    fn measure_index(&mut self, name: &Arc<str>) -> usize {
-        if let Some(i) = self.measures.iter().position(|m| m == name) {
-            return i;
-        }
-        self.measures.push(name.clone());
-        self.team_measures.push(Vec::new());
-        for group in self.agents.values_mut().chain(self.topics.values_mut()) {
-            group.measures.push(Vec::new());
-        }
-        self.measures.len() - 1
-    }
-
-    fn new_group(&self) -> GroupAcc {
-        GroupAcc {
-            conversations: 0,
-            flagged: vec![0; self.categories.len()],
-            measures: vec![Vec::new(); self.measures.len()],
-        }
-    }
-
-    /// Adds one record.
-    pub fn add(&mut self, record: &ConversationRecord) {
-        self.accounting.conversations_read += 1;
-        let analysis = match &record.outcome {
-            Outcome::Analysed(analysis) => analysis,
-            Outcome::Skipped { reason, .. } => {
-                self.accounting.skipped += 1;
-                *self
-                    .accounting
-                    .skipped_by_reason
-                    .entry(reason.as_str().to_string())
-                    .or_default() += 1;
-                return;
-            }
-        };
-        self.add_analysis(analysis);
-    }
-
-    fn add_analysis(&mut self, analysis: &Analysis) {
-        let acc = &mut self.accounting;
-        acc.analysed += 1;
-        acc.turns += u64::from(analysis.turns);
-        acc.findings += analysis.findings.len() as u64;
-        let language = analysis.language.as_deref().unwrap_or("und").to_string();
-        *acc.languages.entry(language).or_default() += 1;
-
-        // Categories flagged in this conversation, and by which agent.
-        let mut flagged_categories: Vec<usize> = Vec::new();
-        let mut agent_flags: Vec<(String, usize)> = Vec::new();
-        let mut rules_seen: Vec<(usize, Arc<str>)> = Vec::new();
-        for finding in &analysis.findings {
-            let subject = self
-                .categories
-                .iter()
-                .find(|c| c.id == finding.category)
-                .map_or(Speaker::Agent, |c| c.subject);
-            let index = self.category_index(&finding.category, &finding.category, subject);
-            self.findings[index] += 1;
-            if !flagged_categories.contains(&index) {
-                flagged_categories.push(index);
-            }
-            if !rules_seen
-                .iter()
-                .any(|(i, r)| *i == index && *r == finding.rule)
-            {
-                rules_seen.push((index, finding.rule.clone()));
-            }
-            let agent = finding
-                .agent_id
-                .clone()
-                .or_else(|| analysis.agent_id.clone())
-                .unwrap_or_else(|| UNKNOWN.to_string());
-            if !agent_flags.contains(&(agent.clone(), index)) {
-                agent_flags.push((agent, index));
-            }
-        }
-        for &index in &flagged_categories {
-            self.flagged[index] += 1;
-        }
-        for (index, rule) in rules_seen {
-            *self.rules[index].entry(rule).or_default() += 1;
-        }
-        let measures: Vec<(usize, f64)> = analysis
-            .measures
-            .iter()
-            .map(|m| (self.measure_index(&m.name), m.value))
-            .collect();
-        for &(index, value) in &measures {
-            self.team_measures[index].push(value);
-        }
-
-        let agents: Vec<String> = if analysis.agents.is_empty() {
-            vec![UNKNOWN.to_string()]
-        } else {
-            analysis.agents.clone()
-        };
-        let primary = agents[0].clone();
-        for agent in agents.iter().chain(agent_flags.iter().map(|(a, _)| a)) {
-            if !self.agents.contains_key(agent) {
-                let group = self.new_group();
-                self.agents.insert(agent.clone(), group);
-            }
-        }
-        for agent in &agents {
-            if let Some(group) = self.agents.get_mut(agent) {
-                group.conversations += 1;
-            }
-        }
-        for (agent, index) in &agent_flags {
-            if let Some(group) = self.agents.get_mut(agent) {
-                group.flagged[*index] += 1;
-            }
-        }
-        if let Some(group) = self.agents.get_mut(&primary) {
-            for &(index, value) in &measures {
-                group.measures[index].push(value);
-            }
-        }
-
-        let topic = analysis
-            .topic
-            .clone()
-            .unwrap_or_else(|| UNKNOWN.to_string());
-        if !self.topics.contains_key(&topic) {
-            let group = self.new_group();
-            self.topics.insert(topic.clone(), group);
-        }
-        if let Some(group) = self.topics.get_mut(&topic) {
-            group.conversations += 1;
-            for &index in &flagged_categories {
-                group.flagged[index] += 1;
-            }
-            for &(index, value) in &measures {
-                group.measures[index].push(value);
-            }
-        }
-    }
-
-    pub fn finish(mut self) -> Report {
-        let analysed = self.accounting.analysed;
-        let top = self.options.top;
-        let categories = self
-            .categories
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let mut top_rules: Vec<RuleCount> = self.rules[i]
-                    .iter()
-                    .map(|(rule, &conversations)| RuleCount {
-                        rule: rule.to_string(),
-                        conversations,
-                    })
-                    .collect();
-                top_rules.sort_by(|a, b| {
-                    b.conversations
-                        .cmp(&a.conversations)
-                        .then(a.rule.cmp(&b.rule))
-                });
-                CategorySummary {
-                    id: c.id.to_string(),
-                    label: c.label.clone(),
-                    subject: c.subject,
-                    conversations_flagged: self.flagged[i],
-                    rate_per_100: rate(self.flagged[i], analysed),
-                    findings: self.findings[i],
-                    top_rules,
-                }
-            })
-            .collect();
-        let measures = summarize_measures(&self.measures, &mut self.team_measures);
-        let agent_groups = std::mem::take(&mut self.agents);
-        let topic_groups = std::mem::take(&mut self.topics);
-        let agents = self.rows(agent_groups);
-        let topics = self.rows(topic_groups);
-        Report {
-            accounting: self.accounting,
-            categories,
-            measures,
-            agents,
-            topics,
-            min_conversations: self.options.min_conversations,
-            top,
-        }
-    }
-
-    fn rows(&self, groups: BTreeMap<String, GroupAcc>) -> Vec<GroupRow> {
-        let mut rows: Vec<GroupRow> = groups
-            .into_iter()
-            .map(|(key, mut group)| {
-                let categories: Vec<CategoryCell> = self
-                    .categories
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| CategoryCell {
-                        category: c.id.to_string(),
-                        flagged: group.flagged[i],
-                        rate_per_100: rate(group.flagged[i], group.conversations),
-                    })
-                    .collect();
-                let agent_flag_rate = categories
-                    .iter()
-                    .zip(&self.categories)
-                    .filter(|(_, meta)| meta.subject == Speaker::Agent)
-                    .map(|(cell, _)| cell.rate_per_100)
-                    .sum();
-                GroupRow {
-                    low_volume: group.conversations < self.options.min_conversations,
-                    conversations: group.conversations,
-                    measures: summarize_measures(&self.measures, &mut group.measures),
-                    categories,
-                    agent_flag_rate,
-                    key,
-                }
-            })
-            .collect();
-        // Highest rate first; low-volume rows after the rest; then by key.
-        rows.sort_by(|a, b| {
-            a.low_volume
-                .cmp(&b.low_volume)
-                .then(b.agent_flag_rate.total_cmp(&a.agent_flag_rate))
-                .then(a.key.cmp(&b.key))
-        });
-        rows
+    pub fn category(&self, id: &str) -> Option<&CategorySummary> {
+        self.categories.iter().find(|c| c.id == id)
     }
 }
 
@@ -440,29 +252,4 @@ pub fn rate(count: u64, total: u64) -> f64 {
 
 pub fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
-}
-
-fn summarize_measures(names: &[Arc<str>], values: &mut [Vec<f64>]) -> Vec<MeasureSummary> {
-    names
-        .iter()
-        .zip(values.iter_mut())
-        .map(|(name, values)| {
-            values.sort_by(f64::total_cmp);
-            let n = values.len();
-            let median = (n > 0).then(|| {
-                if n % 2 == 1 {
-                    values[n / 2]
-                } else {
-                    (values[n / 2 - 1] + values[n / 2]) / 2.0
-                }
-            });
-            let zeros = values.iter().filter(|v| **v == 0.0).count();
-            MeasureSummary {
-                name: name.to_string(),
-                conversations: n as u64,
-                median: median.map(round2),
-                zero_share: (n > 0).then(|| round2(zeros as f64 / n as f64)),
-            }
-        })
-        .collect()
 }

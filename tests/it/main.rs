@@ -7,3 +7,4 @@ mod input;
 mod jumping;
 mod lexicon_validation;
 mod lexicons;
+mod reports;

@@ -3,18 +3,27 @@
 //! Long form loads into any spreadsheet or BI tool and pivots without
 //! knowing the categories in advance (an analyst's own categories simply
 //! appear as more rows). The accounting is in it too, so conversations read =
-//! analysed + skipped can be checked from the CSV alone.
+//! analysed + skipped can be checked from the CSV alone. Sections:
+//! `accounting`, `category`, `rule`, `example`, `team`, `agent`, `topic`,
+//! `contact_moment`, `repeat`, `week`, `agent_week`.
 
 use std::io::{self, Write};
 
-use crate::report::{GroupRow, MeasureSummary, Report};
+use crate::report::weekly::WeekRow;
+use crate::report::{Evidence, GroupRow, MeasureSummary, Report};
 
-struct Writer<'w> {
-    inner: csv::Writer<&'w mut dyn Write>,
+pub(super) struct Writer<'w> {
+    pub inner: csv::Writer<&'w mut dyn Write>,
 }
 
-impl Writer<'_> {
-    fn row(
+impl<'w> Writer<'w> {
+    pub fn new(out: &'w mut dyn Write) -> Self {
+        Writer {
+            inner: csv::Writer::from_writer(out),
+        }
+    }
+
+    pub fn row(
         &mut self,
         section: &str,
         group: &str,
@@ -27,6 +36,20 @@ impl Writer<'_> {
             .map_err(io::Error::other)
     }
 
+    pub fn optional(
+        &mut self,
+        section: &str,
+        group: &str,
+        category: &str,
+        metric: &str,
+        value: Option<impl ToString>,
+    ) -> io::Result<()> {
+        match value {
+            Some(v) => self.row(section, group, category, metric, v),
+            None => Ok(()),
+        }
+    }
+
     fn measures(
         &mut self,
         section: &str,
@@ -34,54 +57,147 @@ impl Writer<'_> {
         measures: &[MeasureSummary],
     ) -> io::Result<()> {
         for m in measures.iter().filter(|m| m.conversations > 0) {
+            let name = &m.name;
             self.row(
                 section,
                 group,
                 "",
-                &format!("{}_conversations", m.name),
+                &format!("{name}_conversations"),
                 m.conversations,
             )?;
-            if let Some(median) = m.median {
-                self.row(section, group, "", &format!("{}_median", m.name), median)?;
+            self.optional(section, group, "", &format!("{name}_median"), m.median)?;
+            self.optional(
+                section,
+                group,
+                "",
+                &format!("{name}_zero_share"),
+                m.zero_share,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The rows of one evidence quote, grouped under `group`. Transcript text
+    /// starting with `=`, `+`, `-`, `@` or a tab is prefixed with `'` so that
+    /// a spreadsheet shows it instead of evaluating it as a formula.
+    pub fn evidence(&mut self, section: &str, group: &str, e: &Evidence) -> io::Result<()> {
+        let c = &e.category;
+        self.row(section, group, c, "rule", &e.rule)?;
+        self.row(section, group, c, "severity", e.severity)?;
+        self.row(section, group, c, "conversation_id", &e.conversation_id)?;
+        self.optional(section, group, c, "agent_id", e.agent_id.as_ref())?;
+        self.row(section, group, c, "turn", e.turn)?;
+        self.optional(section, group, c, "offset_ms", e.offset_ms)?;
+        self.row(section, group, c, "quote", spreadsheet_safe(&e.quote))?;
+        self.row(section, group, c, "message", spreadsheet_safe(&e.message))
+    }
+
+    /// Group rows; `with_measures` false for the team, whose measures are
+    /// the `team` section's measure rows already.
+    fn groups(&mut self, section: &str, rows: &[GroupRow], with_measures: bool) -> io::Result<()> {
+        for row in rows {
+            let key = &row.key;
+            self.optional(section, key, "", "label", row.label.as_ref())?;
+            self.optional(
+                section,
+                key,
+                "",
+                "contact_moment",
+                row.contact_moment.map(|m| m.as_str()),
+            )?;
+            self.row(section, key, "", "conversations", row.conversations)?;
+            self.row(section, key, "", "share_per_100", row.share_per_100)?;
+            self.row(section, key, "", "low_volume", row.low_volume)?;
+            self.row(section, key, "", "agent_flag_rate", row.agent_flag_rate)?;
+            for cell in &row.categories {
+                let c = &cell.category;
+                self.row(section, key, c, "flagged", cell.flagged)?;
+                self.row(section, key, c, "rate_per_100", cell.rate_per_100)?;
+                self.row(section, key, c, "low_per_100", cell.low_per_100)?;
+                self.row(section, key, c, "high_per_100", cell.high_per_100)?;
+                let vs = serde_json::to_value(cell.vs_team)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
+                self.row(section, key, c, "vs_team", vs)?;
             }
-            if let Some(zero) = m.zero_share {
-                self.row(section, group, "", &format!("{}_zero_share", m.name), zero)?;
+            for rule in &row.top_rules {
+                self.row(
+                    section,
+                    key,
+                    &rule.category,
+                    &format!("rule:{}", rule.rule),
+                    rule.conversations,
+                )?;
+            }
+            for channel in &row.channels {
+                self.row(
+                    section,
+                    key,
+                    "",
+                    &format!("channel:{}", channel.channel),
+                    channel.conversations,
+                )?;
+            }
+            self.optional(section, key, "", "median_turns", row.median_turns)?;
+            self.optional(section, key, "", "median_duration_s", row.median_duration_s)?;
+            self.row(section, key, "", "difficult", row.difficult)?;
+            self.row(
+                section,
+                key,
+                "",
+                "difficult_without_agent_flags",
+                row.difficult_without_agent_flags,
+            )?;
+            self.row(section, key, "", "cues", row.cues)?;
+            self.row(section, key, "", "cues_taken_up", row.cues_taken_up)?;
+            if let Some(r) = &row.repeat {
+                self.row(section, key, "", "repeat_eligible", r.eligible)?;
+                self.row(section, key, "", "repeated", r.repeated)?;
+                self.row(section, key, "", "repeat_rate_per_100", r.rate_per_100)?;
+            }
+            if with_measures {
+                self.measures(section, key, &row.measures)?;
             }
         }
         Ok(())
     }
 
-    fn groups(&mut self, section: &str, rows: &[GroupRow]) -> io::Result<()> {
-        for row in rows {
-            self.row(section, &row.key, "", "conversations", row.conversations)?;
-            self.row(section, &row.key, "", "low_volume", row.low_volume)?;
-            self.row(
-                section,
-                &row.key,
-                "",
-                "agent_flag_rate",
-                row.agent_flag_rate,
-            )?;
-            for cell in &row.categories {
-                self.row(section, &row.key, &cell.category, "flagged", cell.flagged)?;
+    fn weeks(&mut self, section: &str, group: &str, rows: &[WeekRow]) -> io::Result<()> {
+        for week in rows {
+            let name = format!(
+                "{group}{}{}",
+                if group.is_empty() { "" } else { "/" },
+                week.week
+            );
+            self.row(section, &name, "", "conversations", week.conversations)?;
+            for cell in &week.categories {
+                self.row(section, &name, &cell.category, "flagged", cell.flagged)?;
                 self.row(
                     section,
-                    &row.key,
+                    &name,
                     &cell.category,
                     "rate_per_100",
                     cell.rate_per_100,
                 )?;
+                self.optional(section, &name, &cell.category, "change", cell.change)?;
             }
-            self.measures(section, &row.key, &row.measures)?;
         }
         Ok(())
     }
 }
 
+/// Text a spreadsheet will not take for a formula.
+pub(super) fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = Writer {
-        inner: csv::Writer::from_writer(out),
-    };
+    let mut w = Writer::new(out);
     w.row("section", "group", "category", "metric", "value")?;
     let acc = &report.accounting;
     for (metric, value) in [
@@ -102,6 +218,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for (language, n) in &acc.languages {
         w.row("accounting", "", "", &format!("language_{language}"), n)?;
     }
+    for (source, n) in &acc.topic_sources {
+        w.row("accounting", "", "", &format!("topic_source_{source}"), n)?;
+    }
     for c in &report.categories {
         w.row(
             "category",
@@ -111,13 +230,48 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             c.conversations_flagged,
         )?;
         w.row("category", "", &c.id, "rate_per_100", c.rate_per_100)?;
+        w.row("category", "", &c.id, "low_per_100", c.low_per_100)?;
+        w.row("category", "", &c.id, "high_per_100", c.high_per_100)?;
         w.row("category", "", &c.id, "findings", c.findings)?;
         for r in &c.top_rules {
             w.row("rule", &r.rule, &c.id, "conversations", r.conversations)?;
         }
+        for r in &c.top_rules {
+            if let Some(e) = &r.example {
+                w.evidence("example", &r.rule, e)?;
+            }
+        }
     }
     w.measures("team", "", &report.measures)?;
-    w.groups("agent", &report.agents)?;
-    w.groups("topic", &report.topics)?;
+    w.groups("team", std::slice::from_ref(&report.team), false)?;
+    w.groups("agent", &report.agents, true)?;
+    w.groups("topic", &report.topics, true)?;
+    w.groups("contact_moment", &report.contact_moments, true)?;
+    if let Some(repeat) = &report.repeat {
+        w.row("repeat", "", "", "window_days", repeat.window_days)?;
+        w.row("repeat", "", "", "eligible", repeat.team.eligible)?;
+        w.row("repeat", "", "", "repeated", repeat.team.repeated)?;
+        w.row("repeat", "", "", "rate_per_100", repeat.team.rate_per_100)?;
+        w.optional("repeat", "", "", "data_ends", repeat.data_ends.as_ref())?;
+    }
+    if let Some(weeks) = &report.weeks {
+        w.row("week", "", "", "undated", weeks.undated)?;
+        w.weeks("week", "", &weeks.team)?;
+        for agent in &weeks.agents {
+            w.weeks("agent_week", &agent.agent, &agent.weeks)?;
+        }
+    }
     w.inner.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn transcript_text_cannot_become_a_formula() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("Dan gaan we"), "Dan gaan we");
+    }
 }

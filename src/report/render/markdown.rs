@@ -1,43 +1,66 @@
-//! GitHub-flavoured Markdown, for pasting a report into a ticket or wiki.
+//! GitHub-flavoured Markdown, for pasting a report or a coaching card into a
+//! ticket or wiki.
 
 use std::io::{self, Write};
 
-use crate::report::Report;
-use crate::report::render::{accounting_line, sections};
+use super::{Document, with_marks};
 
-/// Escapes the characters that would break a table cell.
+/// Escapes the characters that would break a table cell or start markup.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    let escaped = text
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
-        .replace('\n', " ")
+        .replace('*', "\\*")
+        .replace('<', "&lt;")
+        .replace('\n', " ");
+    with_marks(&escaped, "**", "**")
 }
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# convoscan report")?;
-    writeln!(out)?;
-    writeln!(out, "{}", accounting_line(&report.accounting))?;
-    for section in sections(report) {
+/// A line of text: a `- ` bullet keeps its marker, the rest is escaped.
+fn line(text: &str) -> String {
+    match text.strip_prefix("- ") {
+        Some(rest) => format!("- {}", cell(rest)),
+        None => cell(text),
+    }
+}
+
+pub fn render(document: &Document, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}", cell(&document.title))?;
+    for lead in &document.lead {
         writeln!(out)?;
-        writeln!(out, "## {}", section.title)?;
+        writeln!(out, "{}", line(lead))?;
+    }
+    for section in &document.sections {
         writeln!(out)?;
-        let headers: Vec<String> = section.headers.iter().map(|h| cell(h)).collect();
-        writeln!(out, "| {} |", headers.join(" | "))?;
-        let rule: Vec<&str> = section
-            .headers
-            .iter()
-            .enumerate()
-            .map(|(i, _)| if i == 0 { "---" } else { "---:" })
-            .collect();
-        writeln!(out, "| {} |", rule.join(" | "))?;
-        for row in &section.rows {
-            let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-            writeln!(out, "| {} |", cells.join(" | "))?;
-        }
-        if !section.notes.is_empty() {
-            writeln!(out)?;
-            for note in &section.notes {
-                writeln!(out, "{}", cell(note))?;
+        writeln!(out, "## {}", cell(&section.title))?;
+        let mut previous_bullet = false;
+        for text in &section.lines {
+            let bullet = text.starts_with("- ");
+            if !(bullet && previous_bullet) {
+                writeln!(out)?;
             }
+            writeln!(out, "{}", line(text))?;
+            previous_bullet = bullet;
+        }
+        if !section.headers.is_empty() {
+            writeln!(out)?;
+            let headers: Vec<String> = section.headers.iter().map(|h| cell(h)).collect();
+            writeln!(out, "| {} |", headers.join(" | "))?;
+            let rule: Vec<&str> = section
+                .headers
+                .iter()
+                .enumerate()
+                .map(|(i, _)| if i == 0 { "---" } else { "---:" })
+                .collect();
+            writeln!(out, "| {} |", rule.join(" | "))?;
+            for row in &section.rows {
+                let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                writeln!(out, "| {} |", cells.join(" | "))?;
+            }
+        }
+        for note in &section.notes {
+            writeln!(out)?;
+            writeln!(out, "{}", line(note))?;
         }
     }
     Ok(())

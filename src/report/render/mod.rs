@@ -1,30 +1,50 @@
-//! Rendering a [`Report`]: terminal tables, Markdown, CSV and JSON.
+//! Rendering reports and coaching cards: terminal tables, Markdown, CSV,
+//! JSON and HTML.
 //!
-//! Table and Markdown output share one description of the report as titled
-//! grids of strings ([`sections`]), so both always show the same numbers. CSV
-//! is a tidy long format (`section,group,category,metric,value`) for
-//! spreadsheets and BI tools; JSON is the report's serde form.
+//! Table, Markdown and HTML share one description of a document as titled
+//! [`Section`]s of lines and grids of strings ([`sections`] for reports,
+//! [`card`] for coaching cards), so every format shows the same numbers.
+//! The words a finding matched are wrapped in two private-use characters
+//! ([`MARK_OPEN`], [`MARK_CLOSE`]) that each format turns into its own
+//! highlight (`«…»`, `**…**`, `<mark>`); they are removed from transcript
+//! text first, so a transcript cannot forge a highlight.
+//!
+//! CSV is a tidy long format (`section,group,category,metric,value`) for
+//! spreadsheets and BI tools; JSON is the serde form of the data.
 
+pub mod card;
 mod csv_long;
+pub mod html;
 mod markdown;
+pub mod sections;
+mod svg;
 mod table;
 
 use std::io::Write;
 
 use crate::error::{Error, Result};
-use crate::report::{Accounting, GroupRow, MeasureSummary, Report};
+use crate::report::card::AgentCard;
+use crate::report::stats::clock;
+use crate::report::{Accounting, Evidence, Report};
 
-/// Output formats for reports.
+/// Output formats for reports and cards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,
     Markdown,
     Csv,
     Json,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Table, Format::Markdown, Format::Csv, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Table,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::Html,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -32,32 +52,107 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
+}
+
+fn json(value: &impl serde::Serialize, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
+    writeln!(out)
 }
 
 /// Writes the report in `format`. `path` names the output in I/O errors.
 pub fn render(report: &Report, format: Format, out: &mut dyn Write, path: &str) -> Result<()> {
     let io = |e: std::io::Error| Error::io(path, e);
+    let document = || Document {
+        title: "convoscan report".to_string(),
+        lead: vec![accounting_line(&report.accounting)],
+        sections: sections::sections(report),
+    };
     match format {
-        Format::Table => table::render(report, out).map_err(io),
-        Format::Markdown => markdown::render(report, out).map_err(io),
+        Format::Table => table::render(&document(), out).map_err(io),
+        Format::Markdown => markdown::render(&document(), out).map_err(io),
         Format::Csv => csv_long::render(report, out).map_err(io),
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, report)
-                .map_err(|e| io(std::io::Error::other(e)))?;
-            writeln!(out).map_err(io)
-        }
+        Format::Json => json(report, out).map_err(io),
+        Format::Html => html::report(report, &document(), out).map_err(io),
     }
 }
 
-/// A titled grid of cells, with notes printed under it.
+/// Writes a coaching card in `format`.
+pub fn render_card(
+    card: &AgentCard,
+    format: Format,
+    out: &mut dyn Write,
+    path: &str,
+) -> Result<()> {
+    let io = |e: std::io::Error| Error::io(path, e);
+    match format {
+        Format::Table => table::render(&card::document(card), out).map_err(io),
+        Format::Markdown => markdown::render(&card::document(card), out).map_err(io),
+        Format::Csv => card::csv(card, out).map_err(io),
+        Format::Json => json(card, out).map_err(io),
+        Format::Html => html::card(card, &card::document(card), out).map_err(io),
+    }
+}
+
+/// A document: a title, lead paragraphs and sections.
 #[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub lead: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+/// A titled section: lines of text, then a grid of cells (when `headers` is
+/// not empty), then notes.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Section {
     pub title: String,
+    pub lines: Vec<String>,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub notes: Vec<String>,
+}
+
+/// Start and end of the words a finding matched, inside rendered text.
+pub const MARK_OPEN: char = '\u{E000}';
+pub const MARK_CLOSE: char = '\u{E001}';
+
+/// A quote with its highlighted range wrapped in [`MARK_OPEN`] and
+/// [`MARK_CLOSE`]. A range that is not on character boundaries is ignored.
+pub fn marked_quote(quote: &str, highlight: Option<(u32, u32)>) -> String {
+    let clean = |s: &str| s.replace([MARK_OPEN, MARK_CLOSE], "");
+    match highlight {
+        Some((from, to))
+            if from < to
+                && quote.is_char_boundary(from as usize)
+                && quote.is_char_boundary(to as usize)
+                && (to as usize) <= quote.len() =>
+        {
+            format!(
+                "{}{MARK_OPEN}{}{MARK_CLOSE}{}",
+                clean(&quote[..from as usize]),
+                clean(&quote[from as usize..to as usize]),
+                clean(&quote[to as usize..])
+            )
+        }
+        _ => clean(quote),
+    }
+}
+
+/// Replaces the highlight characters with `open` and `close`.
+pub fn with_marks(text: &str, open: &str, close: &str) -> String {
+    text.replace(MARK_OPEN, open).replace(MARK_CLOSE, close)
+}
+
+/// `conversation c-17, turn 3, 00:41` for a piece of evidence.
+pub fn evidence_place(e: &Evidence) -> String {
+    let mut place = format!("conversation {}, turn {}", e.conversation_id, e.turn);
+    if let Some(ms) = e.offset_ms {
+        place.push_str(&format!(", {}", clock(ms)));
+    }
+    place
 }
 
 /// Formats a number with thousands separators: `12,345`.
@@ -76,6 +171,11 @@ pub fn thousands(n: u64) -> String {
 /// A rate per 100 with one decimal.
 pub fn rate_text(rate: f64) -> String {
     format!("{rate:.1}")
+}
+
+/// `12.5–30.1`: an interval per 100.
+pub fn interval_text(low: f64, high: f64) -> String {
+    format!("{low:.1}–{high:.1}")
 }
 
 /// The accounting line: files, conversations, analysed, skipped (with
@@ -116,160 +216,6 @@ pub fn accounting_line(acc: &Accounting) -> String {
     line
 }
 
-fn measure_label(name: &str) -> String {
-    name.replace('_', " ")
-}
-
-fn measure_cell(m: &MeasureSummary) -> String {
-    match (m.median, m.zero_share) {
-        (Some(median), Some(zero)) => format!("{median:.1} ({:.0}% zero)", zero * 100.0),
-        _ => "-".to_string(),
-    }
-}
-
-fn limited(rows: &[GroupRow], top: usize) -> (&[GroupRow], usize) {
-    if top == 0 || rows.len() <= top {
-        (rows, 0)
-    } else {
-        (&rows[..top], rows.len() - top)
-    }
-}
-
-fn group_section(report: &Report, title: &str, key: &str, rows: &[GroupRow]) -> Section {
-    let mut headers = vec![key.to_string(), "Conversations".to_string()];
-    headers.extend(report.categories.iter().map(|c| c.label.clone()));
-    headers.push("Agent flags /100".to_string());
-    let with_measures: Vec<&MeasureSummary> = report
-        .measures
-        .iter()
-        .filter(|m| m.conversations > 0)
-        .collect();
-    headers.extend(
-        with_measures
-            .iter()
-            .map(|m| format!("{} (median)", measure_label(&m.name))),
-    );
-    let (shown, hidden) = limited(rows, report.top);
-    let mut body = Vec::new();
-    for row in shown {
-        let key = if row.low_volume {
-            format!("{} *", row.key)
-        } else {
-            row.key.clone()
-        };
-        let mut cells = vec![key, thousands(row.conversations)];
-        cells.extend(
-            row.categories
-                .iter()
-                .map(|c| format!("{} ({})", c.flagged, rate_text(c.rate_per_100))),
-        );
-        cells.push(rate_text(row.agent_flag_rate));
-        for measure in &with_measures {
-            let cell = row
-                .measures
-                .iter()
-                .find(|m| m.name == measure.name)
-                .map_or_else(|| "-".to_string(), measure_cell);
-            cells.push(cell);
-        }
-        body.push(cells);
-    }
-    let mut notes = vec!["Cells: conversations flagged (rate per 100 conversations).".to_string()];
-    if rows.iter().any(|r| r.low_volume) {
-        notes.push(format!(
-            "* fewer than {} conversations: too few for a meaningful rate.",
-            report.min_conversations
-        ));
-    }
-    if hidden > 0 {
-        notes.push(format!("{hidden} more rows not shown (--top 0 shows all)."));
-    }
-    Section {
-        title: title.to_string(),
-        headers,
-        rows: body,
-        notes,
-    }
-}
-
-/// The report as titled grids, in reading order.
-pub fn sections(report: &Report) -> Vec<Section> {
-    let analysed = report.accounting.analysed;
-    let rules_shown = if report.top == 0 {
-        usize::MAX
-    } else {
-        report.top.min(3)
-    };
-    let summary = Section {
-        title: "Categories".to_string(),
-        headers: [
-            "Category",
-            "Conversations flagged",
-            "Rate /100",
-            "Top rules",
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: report
-            .categories
-            .iter()
-            .map(|c| {
-                let rules: Vec<String> = c
-                    .top_rules
-                    .iter()
-                    .take(rules_shown)
-                    .map(|r| format!("{} ({})", r.rule, r.conversations))
-                    .collect();
-                vec![
-                    c.label.clone(),
-                    format!(
-                        "{} of {}",
-                        thousands(c.conversations_flagged),
-                        thousands(analysed)
-                    ),
-                    rate_text(c.rate_per_100),
-                    if rules.is_empty() {
-                        "-".to_string()
-                    } else {
-                        rules.join(", ")
-                    },
-                ]
-            })
-            .collect(),
-        notes: Vec::new(),
-    };
-    let mut out = vec![summary];
-    let measures: Vec<&MeasureSummary> = report
-        .measures
-        .iter()
-        .filter(|m| m.conversations > 0)
-        .collect();
-    if !measures.is_empty() {
-        out.push(Section {
-            title: "Measures (team)".to_string(),
-            headers: ["Measure", "Conversations", "Median", "Share zero"]
-                .map(String::from)
-                .to_vec(),
-            rows: measures
-                .iter()
-                .map(|m| {
-                    vec![
-                        measure_label(&m.name),
-                        thousands(m.conversations),
-                        m.median.map_or("-".into(), |v| format!("{v:.1}")),
-                        m.zero_share
-                            .map_or("-".into(), |v| format!("{:.0}%", v * 100.0)),
-                    ]
-                })
-                .collect(),
-            notes: Vec::new(),
-        });
-    }
-    out.push(group_section(report, "Per agent", "Agent", &report.agents));
-    out.push(group_section(report, "Per topic", "Topic", &report.topics));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,5 +226,16 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn quotes_cannot_forge_marks() {
+        let quote = format!("a{MARK_OPEN}b c");
+        assert_eq!(
+            marked_quote(&quote, Some((4, 5))),
+            format!("a{MARK_OPEN}b{MARK_CLOSE} c")
+        );
+        assert_eq!(marked_quote("abc", Some((1, 9))), "abc");
+        assert_eq!(marked_quote("abc", None), "abc");
     }
 }
