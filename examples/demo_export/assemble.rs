@@ -11,8 +11,8 @@
 use std::collections::VecDeque;
 
 use super::{
-    Conversation, Habit, MAX_PENDING, PERSONAS, Persona, Planted, Rng, Schedule, Summary, Topic,
-    phrases_en, phrases_nl, stories,
+    Conversation, Habit, MAX_PENDING, PERSONAS, Persona, Rng, Schedule, Summary, Topic, phrases_en,
+    phrases_nl, stories,
 };
 
 /// A list of interchangeable phrasings.
@@ -50,6 +50,8 @@ pub struct Lang {
     pub hello_chat: Bank,
     /// Customer: this is not the first contact (`{day}`, `{prev}`).
     pub repeat: Bank,
+    /// Agent: acknowledges that the customer has to come back.
+    pub repeat_ack: Bank,
     /// Agent: short signals of listening in a call.
     pub backchannel: Bank,
     /// Customer: spoken openers in a call ("Ja, eh,").
@@ -60,14 +62,15 @@ pub struct Lang {
     pub ack_short: Bank,
     /// Agent: the reply to a question that is not a problem.
     pub info_ack: Bank,
-    pub id_call: Bank,
-    pub id_chat: Bank,
-    pub id_answer_call: Bank,
-    pub id_answer_chat: Bank,
+    /// Agent: an identification question, with the customer's answers to it.
+    pub id_call: &'static [(&'static str, Bank)],
+    pub id_chat: &'static [(&'static str, Bank)],
     pub id_found: Bank,
     /// Agent: puts the call on hold to look something up.
     pub hold: Bank,
     pub hold_ok: Bank,
+    /// Agent: back from hold.
+    pub back: Bank,
     /// Customer: accepts the solution.
     pub accept: Bank,
     /// Customer: accepts a solution offered without any question.
@@ -94,8 +97,6 @@ pub struct Lang {
     pub grudging: Bank,
     /// Customer: disappointment without aggression.
     pub disappointed: Bank,
-    /// Customer: after the agent took up the root cause.
-    pub cue_thanks: Bank,
     pub scenarios: &'static [Scenario],
 }
 
@@ -108,6 +109,12 @@ pub struct Scenario {
     pub open: Bank,
     /// Customer: more detail, in a call after the agent's backchannel.
     pub detail: Bank,
+    /// Agent: an acknowledgement that fits this reason for contact; empty
+    /// means the language's general ones.
+    pub ack: Bank,
+    /// Good agents open with `explore[0]`, the question about the reason
+    /// behind the request (seed 000: ask why a payment arrangement is needed).
+    pub reason_first: bool,
     /// Agent's exploring question and the customer's answer. For questions
     /// that are not a problem: the customer's follow-up and the agent's answer.
     pub explore: &'static [(&'static str, &'static str)],
@@ -147,6 +154,8 @@ pub struct CueBank {
     pub ack: Bank,
     /// Agent: what changes in the solution because of it.
     pub extra: Bank,
+    /// Customer: after the agent took it up.
+    pub thanks: Bank,
 }
 
 /// A scripted conversation (the seed cases and their counterparts).
@@ -434,7 +443,8 @@ impl Generator {
 
     fn set_customer(&mut self, customer: u64, lang: &Lang) {
         let _ = lang;
-        let number = (customer.wrapping_mul(7_919_311).wrapping_add(1_234_567)) % self.customer_modulus;
+        let number =
+            (customer.wrapping_mul(7_919_311).wrapping_add(1_234_567)) % self.customer_modulus;
         self.customer_id.clear();
         self.customer_id
             .push_str(&format!("K{number:0w$}", w = self.customer_width));
@@ -530,10 +540,18 @@ impl Generator {
         let Some(turn) = self.turns[..self.len].last_mut() else {
             return;
         };
+        let after_comma = turn.text.ends_with(',');
         if !turn.text.is_empty() && !phrasing.is_empty() {
             turn.text.push(' ');
         }
+        let start = turn.text.len();
         fill(&mut turn.text, phrasing, &self.slots);
+        if after_comma {
+            // "Hoi, ik heb..." rather than "Hoi, Ik heb...".
+            let mut rest = turn.text.split_off(start);
+            lowercase_first(&mut rest, true);
+            turn.text.push_str(&rest);
+        }
     }
 
     fn last_is_customer(&self) -> bool {
@@ -560,12 +578,12 @@ impl Generator {
     /// style (fillers in calls; typed casualness in chats).
     fn time(&mut self, rng: &mut Rng, start: u32, chat: bool) {
         let mut second = start;
-        let mut previous: Option<(usize, bool)> = None;
+        let mut previous: Option<(u32, bool)> = None;
         for (i, turn) in self.turns[..self.len].iter_mut().enumerate() {
             if !turn.agent && i > 1 {
                 if chat {
                     if rng.chance(25) {
-                        lowercase_first(&mut turn.text, !starts_dutch(&turn.text));
+                        lowercase_first(&mut turn.text, true);
                     }
                     if rng.chance(35) && turn.text.ends_with('.') && !turn.text.ends_with("..") {
                         turn.text.pop();
@@ -588,11 +606,6 @@ impl Generator {
             previous = Some((length, turn.hold));
         }
     }
-}
-
-/// A word that marks Dutch text, so `lowercase_first` keeps English "I".
-fn starts_dutch(text: &str) -> bool {
-    !(text.starts_with("I ") || text.starts_with("I'"))
 }
 
 /// Lowercases the first letter, except English "I" and "I'm".
@@ -668,11 +681,11 @@ impl Plan {
     fn new(rng: &mut Rng, persona: &Persona, scenario: &'static Scenario, repeat: bool) -> Plan {
         let habit = persona.habit;
         let problem = scenario.problem;
-        let threat = habit == Habit::Threatens && problem && rng.chance(35);
+        let threat = habit == Habit::Threatens && problem && rng.chance(40);
         let passive_aggressive = if habit == Habit::PassiveAggressive {
             rng.chance(40)
         } else {
-            rng.chance(2)
+            rng.chance(1)
         };
         let jump = problem
             && if habit == Habit::JumpsToConclusions {
@@ -689,14 +702,15 @@ impl Plan {
             Topic::Account => 10,
             Topic::Information => 0,
         };
-        let cue = (!scenario.cues.is_empty() && rng.chance(cue_share))
-            .then(|| *rng.pick(scenario.cues));
+        let cue =
+            (!scenario.cues.is_empty() && rng.chance(cue_share)).then(|| rng.pick(scenario.cues));
         let miss = cue.is_some()
-            && match habit {
-                Habit::MissesRootCauses => rng.chance(75),
-                Habit::JumpsToConclusions => rng.chance(35),
-                _ => rng.chance(8),
-            };
+            && (threat
+                || match habit {
+                    Habit::MissesRootCauses => rng.chance(75),
+                    Habit::JumpsToConclusions => rng.chance(35),
+                    _ => rng.chance(8),
+                });
         let aggressive = !threat
             && rng.chance(match (repeat, scenario.topic) {
                 (true, _) => 22,
@@ -711,13 +725,24 @@ impl Plan {
             passive_aggressive,
             jump,
             cue,
-            cue_early: rng.chance(45),
+            cue_early: cue.is_some_and(|c| rng.chance(unprompted(c.cue))),
             miss,
             aggressive,
             aggressive_early: rng.chance(50),
             disappointed,
             repeat,
         }
+    }
+}
+
+/// How often customers name a root cause before anyone asks (in percent):
+/// urgency comes out by itself, money trouble and grief need room.
+fn unprompted(cue: Cue) -> u64 {
+    match cue {
+        Cue::BirthdayPresent | Cue::Travel | Cue::WorkFromHome => 60,
+        Cue::RepeatDefect => 55,
+        Cue::Illness | Cue::Separation => 40,
+        Cue::LostJob | Cue::Bereavement => 30,
     }
 }
 
@@ -754,7 +779,7 @@ impl Generator {
             self.and(rng.pick(l.repeat));
         }
         self.and(rng.pick(s.open));
-        if !chat && rng.chance(60) {
+        if !chat && rng.chance(45) {
             self.say(true, rng.pick(l.backchannel));
             self.say(false, rng.pick(s.detail));
             if rng.chance(30) {
@@ -782,40 +807,57 @@ impl Generator {
             return self.inform(rng, l, s, plan, chat);
         }
 
-        // First response and identification.
-        let id_ask = if chat { l.id_chat } else { l.id_call };
+        // First response and identification. A good agent takes up a root
+        // cause named at the start right away, and a repeat contact too.
+        let (id_ask, id_answers) = rng.pick(if chat { l.id_chat } else { l.id_call });
+        let early_cue = plan.cue.filter(|_| cue_named && !plan.miss);
+        let mut acked = false;
         if plan.threat {
             self.say(true, rng.pick(l.threat));
             self.say(false, rng.pick(l.threat_reaction));
-            self.say(true, rng.pick(id_ask));
+            self.say(true, id_ask);
         } else if aggressive_early {
-            self.say(
-                true,
-                rng.pick(if plan.good { l.calm_down } else { l.curt }),
-            );
-            self.and(rng.pick(id_ask));
-        } else if plan.jump || plan.miss || (!plan.good && rng.chance(50)) {
+            self.say(true, rng.pick(if plan.good { l.calm_down } else { l.curt }));
+            if let Some(cue) = early_cue {
+                self.and(rng.pick(cue.ack));
+                acked = true;
+            }
+            self.and(id_ask);
+        } else if early_cue.is_none() && (plan.jump || plan.miss || (!plan.good && rng.chance(50)))
+        {
             if chat {
-                self.and(rng.pick(id_ask));
+                self.and(id_ask);
             } else {
-                self.say(true, rng.pick(id_ask));
+                self.say(true, id_ask);
             }
         } else {
+            let ack = match early_cue {
+                Some(cue) => {
+                    acked = true;
+                    cue.ack
+                }
+                None if plan.repeat && plan.good => l.repeat_ack,
+                None if !s.ack.is_empty() => s.ack,
+                None => l.ack,
+            };
             if !chat {
-                self.say(true, rng.pick(l.ack));
+                self.say(true, rng.pick(ack));
             } else {
-                self.and(rng.pick(l.ack));
+                self.and(rng.pick(ack));
             }
-            self.and(rng.pick(id_ask));
+            self.and(id_ask);
         }
-        self.say(
-            false,
-            rng.pick(if chat { l.id_answer_chat } else { l.id_answer_call }),
-        );
+        self.say(false, rng.pick(id_answers));
         self.say(true, rng.pick(l.id_found));
 
-        // Exploring, or not.
-        let first = rng.below(s.explore.len() as u64) as usize;
+        // Exploring, or not. A good agent who has not heard the root cause
+        // yet gives room for it with the first question.
+        let draw_out = plan.cue.filter(|_| !cue_named && !plan.miss && !plan.jump);
+        let first = if s.reason_first && plan.good {
+            0
+        } else {
+            rng.below(s.explore.len() as u64) as usize
+        };
         let mut solved = false;
         if plan.jump {
             self.and(rng.pick(s.jump));
@@ -830,12 +872,16 @@ impl Generator {
                 solved = true;
                 outcome.accepted_jump = true;
             }
+        } else if let Some(cue) = draw_out {
+            self.and(rng.pick(cue.prompt));
+            self.say(false, rng.pick(cue.mention));
+            cue_named = true;
         } else {
             self.and(s.explore[first].0);
             self.say(false, s.explore[first].1);
-            if !chat && s.explore.len() > 1 && rng.chance(45) {
-                let second = (first + 1 + rng.below(s.explore.len() as u64 - 1) as usize)
-                    % s.explore.len();
+            if !chat && s.explore.len() > 1 && rng.chance(35) {
+                let second =
+                    (first + 1 + rng.below(s.explore.len() as u64 - 1) as usize) % s.explore.len();
                 self.say(true, rng.pick(l.ack_short));
                 self.and(s.explore[second].0);
                 self.say(false, s.explore[second].1);
@@ -846,32 +892,35 @@ impl Generator {
         let mut taken_up = None;
         if let Some(cue) = plan.cue {
             if !cue_named {
-                if plan.miss {
-                    if self.last_is_customer() {
-                        self.and(rng.pick(cue.mention));
-                    } else {
-                        self.say(false, rng.pick(cue.mention));
-                    }
-                } else {
+                if !plan.miss {
                     self.say(true, rng.pick(cue.prompt));
+                    self.say(false, rng.pick(cue.mention));
+                } else if self.last_is_customer() {
+                    self.and(rng.pick(cue.mention));
+                } else {
                     self.say(false, rng.pick(cue.mention));
                 }
             }
             if !plan.miss {
-                self.say(true, rng.pick(cue.ack));
-                self.say(false, rng.pick(l.cue_thanks));
+                if !acked {
+                    self.say(true, rng.pick(cue.ack));
+                    self.say(false, rng.pick(cue.thanks));
+                }
                 taken_up = Some(cue);
             }
         }
 
         // The solution.
         if !solved {
-            if !chat && rng.chance(45) {
+            if !chat && rng.chance(30) {
                 self.say(true, rng.pick(l.hold));
                 self.turns[self.len - 1].hold = true;
                 self.say(false, rng.pick(l.hold_ok));
+                self.say(true, rng.pick(l.back));
+                self.and(rng.pick(s.solve));
+            } else {
+                self.say(true, rng.pick(s.solve));
             }
-            self.say(true, rng.pick(s.solve));
             self.remember_recap(english);
             if let Some(cue) = taken_up {
                 self.and(rng.pick(cue.extra));
@@ -879,8 +928,10 @@ impl Generator {
         } else if let Some(cue) = taken_up {
             self.say(true, rng.pick(cue.extra));
         }
-        self.reaction(rng, l, plan, aggressive_early);
-        if !chat && rng.chance(50) {
+        if !solved || taken_up.is_some() || plan.aggressive {
+            self.reaction(rng, l, plan, aggressive_early);
+        }
+        if !chat && rng.chance(35) {
             self.say(true, rng.pick(l.confirm));
         }
         if plan.passive_aggressive {
@@ -909,7 +960,7 @@ impl Generator {
         }
         self.and(rng.pick(s.solve));
         self.remember_recap(english);
-        let (question, answer) = *rng.pick(s.explore);
+        let (question, answer) = rng.pick(s.explore);
         self.say(false, question);
         self.say(true, answer);
         self.reaction(rng, l, plan, false);
@@ -928,10 +979,7 @@ impl Generator {
     fn reaction(&mut self, rng: &mut Rng, l: &'static Lang, plan: &Plan, aggressive_early: bool) {
         if plan.aggressive && !aggressive_early {
             self.say(false, rng.pick(l.aggression_late));
-            self.say(
-                true,
-                rng.pick(if plan.good { l.calm_down } else { l.curt }),
-            );
+            self.say(true, rng.pick(if plan.good { l.calm_down } else { l.curt }));
             self.say(false, rng.pick(l.grudging));
         } else {
             self.say(false, rng.pick(l.accept));
@@ -945,7 +993,7 @@ impl Generator {
         self.say(true, rng.pick(l.close_ask));
         self.say(false, rng.pick(l.close_no));
         self.say(true, rng.pick(if chat { l.bye_chat } else { l.bye_call }));
-        if !chat && rng.chance(70) {
+        if !chat && rng.chance(40) {
             self.say(false, rng.pick(l.bye_customer));
         }
     }

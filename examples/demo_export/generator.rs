@@ -44,8 +44,6 @@ mod topics_en;
 #[path = "topics_nl.rs"]
 mod topics_nl;
 
-pub use assemble::{Cue, CueBank, Lang, Scenario, Story};
-
 /// The committed demo export is generated with these parameters.
 pub const DEMO_CONVERSATIONS: u64 = 400;
 pub const DEMO_SEED: u64 = 47;
@@ -167,23 +165,25 @@ pub struct Persona {
     /// Takes English conversations too.
     pub english: bool,
     pub habit: Habit,
-    /// Relative share of the team's conversations (part-timers have less).
+    /// Relative share of the conversations the persona can take. Agents who
+    /// only speak Dutch have a higher weight, so that everyone handles about
+    /// as many conversations (part-timers somewhat fewer).
     pub weight: u64,
 }
 
 pub const PERSONAS: [Persona; 12] = [
-    persona("sanne.k", "Sanne", true, Habit::None, 12),
-    persona("daan.v", "Daan", true, Habit::None, 11),
-    persona("fatima.e", "Fatima", true, Habit::None, 12),
-    persona("lars.b", "Lars", false, Habit::None, 9),
+    persona("sanne.k", "Sanne", true, Habit::None, 11),
+    persona("daan.v", "Daan", true, Habit::None, 10),
+    persona("fatima.e", "Fatima", true, Habit::None, 11),
+    persona("lars.b", "Lars", false, Habit::None, 18),
     persona("noor.h", "Noor", true, Habit::None, 10),
-    persona("esther.w", "Esther", false, Habit::None, 8),
+    persona("esther.w", "Esther", false, Habit::None, 16),
     persona("mark.j", "Mark", true, Habit::Threatens, 11),
     persona("ingrid.s", "Ingrid", true, Habit::PassiveAggressive, 11),
-    persona("kevin.d", "Kevin", true, Habit::JumpsToConclusions, 12),
-    persona("bas.t", "Bas", false, Habit::JumpsToConclusions, 10),
+    persona("kevin.d", "Kevin", true, Habit::JumpsToConclusions, 11),
+    persona("bas.t", "Bas", false, Habit::JumpsToConclusions, 19),
     persona("joyce.p", "Joyce", true, Habit::MissesRootCauses, 11),
-    persona("ruben.m", "Ruben", false, Habit::MissesRootCauses, 10),
+    persona("ruben.m", "Ruben", false, Habit::MissesRootCauses, 19),
 ];
 
 const fn persona(
@@ -395,10 +395,6 @@ fn json_string(out: &mut Vec<u8>, text: &str) {
 pub struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
     /// A generator for one item (a conversation, a customer) of a stream,
     /// independent of how many numbers other items drew.
     pub fn derive(seed: u64, stream: u64, item: u64) -> Rng {
@@ -430,8 +426,8 @@ impl Rng {
         self.below(100) < percent
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
     }
 
     /// An index drawn in proportion to `weights`.
@@ -485,7 +481,8 @@ impl Schedule {
     /// The start of conversation `index` (jittered within its share by
     /// `jitter`, 32 random bits): (day, second of the day).
     fn start(&mut self, index: u64, jitter: u32) -> (usize, u32) {
-        let position = ((u128::from(index) << 32) | u128::from(jitter)) * self.total / (self.n << 32);
+        let position =
+            ((u128::from(index) << 32) | u128::from(jitter)) * self.total / (self.n << 32);
         loop {
             let (day, first, load) = self.slots[self.slot];
             let size = u128::from(load) * u128::from(SLOT_SECONDS);
