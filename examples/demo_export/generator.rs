@@ -9,11 +9,13 @@
 //!
 //! Conversations are streamed: one is built in reused buffers, written, and
 //! forgotten. The only state across conversations is bounded: the schedule
-//! cursor, a queue of at most [`MAX_PENDING`] unresolved contacts (the source
-//! of repeat contacts), and per-agent usage flags.
+//! cursor, a queue of unresolved contacts (the source of repeat contacts; at
+//! most [`MIN_PENDING`] entries, or one per [`CONVERSATIONS_PER_PENDING`]
+//! conversations in large exports), and per-agent usage flags.
 //!
-//! What is in a week (see `assemble.rs` for the conversation grammar and the
-//! `phrases_*.rs` / `topics_*.rs` files for the wording):
+//! What is in a week (see `converse.rs` for the conversation grammar,
+//! `banks.rs` for the shape of the wording and the `phrases_*.rs`,
+//! `topics_*.rs` and `stories.rs` files for the wording itself):
 //!
 //! * 12 agent personas per team. Most work well; a few have habits that show
 //!   in a fraction of their conversations: one threatens early, one is
@@ -33,6 +35,10 @@ use std::io::{self, Write};
 
 #[path = "assemble.rs"]
 mod assemble;
+#[path = "banks.rs"]
+mod banks;
+#[path = "converse.rs"]
+mod converse;
 #[path = "phrases_en.rs"]
 mod phrases_en;
 #[path = "phrases_nl.rs"]
@@ -52,8 +58,11 @@ pub const DEMO_SEED: u64 = 47;
 pub const CSV_HEADER: &str =
     "conversation_id,channel,agent_id,customer_id,topic,timestamp,speaker,text\n";
 
-/// Unresolved contacts remembered for a later repeat contact.
-const MAX_PENDING: usize = 64;
+/// Unresolved contacts remembered for a later repeat contact: enough to
+/// span days of the week at any volume, so customers come back hours or
+/// days later rather than minutes.
+const MIN_PENDING: usize = 64;
+const CONVERSATIONS_PER_PENDING: u64 = 16;
 
 /// The week: Monday 18 to Friday 22 November 2024, Central European Time.
 const DATES: [&str; 5] = [

@@ -2,7 +2,7 @@
 //! customers name. Zuidwind's English-speaking customers are mostly people
 //! who moved to the Netherlands; agents are the same Dutch team.
 
-use super::assemble::{Cue, CueBank, Lang};
+use super::banks::{Cue, CueBank, Lang};
 use super::topics_en::SCENARIOS;
 
 pub static EN: Lang = Lang {
@@ -388,7 +388,7 @@ pub static LOST_JOB: CueBank = CueBank {
         "I'm sorry about your job. I understand things are tight then.",
     ],
     extra: &[
-        "I'll make the arrangement cover the next few bills too, so you don't have to keep calling.",
+        "If paying gets difficult in the coming months, you can always get a payment plan; I'll note that on your account.",
         "I'll also send you the details of our debt advice partner; they can look at things with you for free.",
         "I'll add a note so you won't get any reminder fees for the next few months.",
         "I'll lower your monthly advance for now, so you have a bit more room.",
@@ -397,6 +397,31 @@ pub static LOST_JOB: CueBank = CueBank {
         "Thanks, that's kind of you to ask.",
         "Yes, it's a tough time. Thanks.",
         "I really appreciate that.",
+    ],
+};
+
+pub static LOST_JOB_BILL: CueBank = CueBank {
+    cue: Cue::LostJob,
+    mention: &[
+        "I lost my job last month, so this really comes at a bad time.",
+        "I've been out of work for a few weeks, I really can't miss this money.",
+        "Since I lost my job I'm watching every euro.",
+    ],
+    prompt: &[
+        "Is this coming at a difficult time for you?",
+        "What does this amount mean for you at the moment, if you don't mind me asking?",
+    ],
+    ack: &[
+        "I'm sorry to hear about your job, this must hit even harder then.",
+        "That's a huge change, losing your job. Thanks for telling me.",
+    ],
+    extra: &[
+        "I'll make sure the money is back in your account this week.",
+        "I'll also send you the details of our debt advice partner; they can look at things with you for free.",
+    ],
+    thanks: &[
+        "Thanks, that's kind of you to ask.",
+        "Yes, it's a tough time. Thanks.",
     ],
 };
 
@@ -445,9 +470,9 @@ pub static ILLNESS_VISIT: CueBank = CueBank {
         "That's tough, thanks for telling me. I'll keep that in mind.",
     ],
     extra: &[
-        "I'll ask the engineer to call half an hour before, so you don't have to wait around all day.",
-        "I'll ask the driver to bring it inside for you.",
-        "I'll note that you have limited mobility, so the engineer knows.",
+        "I'll ask them to call half an hour before, so you don't have to wait around all day.",
+        "I'll add a note that it may take you a moment to get to the door.",
+        "I'll note that you have limited mobility, so whoever comes knows.",
     ],
     thanks: &[
         "Thanks, that's good to know.",
@@ -578,8 +603,8 @@ pub static BEREAVEMENT: CueBank = CueBank {
         "I'm so sorry. I'll help you as well as I can.",
     ],
     extra: &[
-        "There's no notice period; I'll end it as of the date of death.",
-        "I'll transfer everything to your name at no cost and send you the confirmation by post.",
+        "I'll note on your account that you're handling things, so you don't have to explain it again.",
+        "If you like, I'll put everything in your name at no cost.",
     ],
     thanks: &["Thank you.", "Thank you, it's all still very raw."],
 };

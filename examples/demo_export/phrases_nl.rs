@@ -2,7 +2,7 @@
 //! customers name. The company is Zuidwind, which sells appliances, energy
 //! and internet; agents say "u", in calls and in chats.
 
-use super::assemble::{Cue, CueBank, Lang};
+use super::banks::{Cue, CueBank, Lang};
 use super::topics_nl::SCENARIOS;
 
 pub static NL: Lang = Lang {
@@ -439,7 +439,7 @@ pub static LOST_JOB: CueBank = CueBank {
         "Dank u dat u dat deelt. Zonder werk is alles onzeker, dat snap ik.",
     ],
     extra: &[
-        "Ik laat de regeling ook voor de komende facturen gelden, zodat u niet steeds hoeft te bellen.",
+        "Als betalen de komende tijd lastig wordt, kunt u altijd een regeling krijgen; dat zet ik alvast in uw dossier.",
         "Ik stuur u ook de gegevens van onze schuldhulppartner; die kijken gratis met u mee.",
         "Ik zet er een notitie bij, zodat u de komende maanden geen aanmaningskosten krijgt.",
         "Ik verlaag uw voorschot tijdelijk, dan houdt u wat meer ruimte.",
@@ -448,6 +448,33 @@ pub static LOST_JOB: CueBank = CueBank {
         "Dank u, fijn dat u dat vraagt.",
         "Ja, het is even een zware tijd. Dank u.",
         "Dat waardeer ik, echt.",
+    ],
+};
+
+pub static LOST_JOB_BILL: CueBank = CueBank {
+    cue: Cue::LostJob,
+    mention: &[
+        "Ik ben vorige maand mijn baan kwijtgeraakt, dus dit komt echt op een slecht moment.",
+        "Ik zit sinds kort zonder werk, ik kan dit geld nu echt niet missen.",
+        "Sinds ik mijn werk kwijt ben, let ik op elke euro.",
+    ],
+    prompt: &[
+        "Komt dit op een lastig moment voor u?",
+        "Wat betekent dit bedrag voor u op dit moment, als ik vragen mag?",
+    ],
+    ack: &[
+        "Wat vervelend dat u uw baan kwijt bent, dan komt dit extra hard aan.",
+        "Dat is een hele verandering, ineens zonder werk. Goed dat u het vertelt.",
+        "Wat naar om te horen van uw werk. Dan snap ik dat elke euro telt.",
+    ],
+    extra: &[
+        "Ik zorg dat het geld deze week nog op uw rekening staat.",
+        "Ik stuur u ook de gegevens van onze schuldhulppartner; die kijken gratis met u mee.",
+        "Ik verlaag uw voorschot tijdelijk, dan houdt u wat meer ruimte.",
+    ],
+    thanks: &[
+        "Dank u, fijn dat u dat vraagt.",
+        "Ja, het is even een zware tijd. Dank u.",
     ],
 };
 
@@ -502,9 +529,9 @@ pub static ILLNESS_VISIT: CueBank = CueBank {
         "Wat rot voor u. Veel sterkte.",
     ],
     extra: &[
-        "Ik vraag de monteur om een half uur van tevoren te bellen, dan hoeft u niet de hele dag klaar te zitten.",
-        "Ik laat het aan de deur afgeven en de bezorger zet het binnen voor u neer.",
-        "Ik zet in het dossier dat u slecht ter been bent, dan houdt de monteur daar rekening mee.",
+        "Ik vraag of ze een half uur van tevoren bellen, dan hoeft u niet de hele dag klaar te zitten.",
+        "Ik zet erbij dat het even kan duren voordat u de deur opendoet.",
+        "Ik zet in het dossier dat u slecht ter been bent, dan houdt iedereen die langskomt daar rekening mee.",
         "Ik plan het op een moment dat u zeker thuis bent: u krijgt een mail waarin u zelf het tijdstip kiest.",
     ],
     thanks: &[
@@ -646,8 +673,8 @@ pub static BEREAVEMENT: CueBank = CueBank {
         "Mijn deelneming. Dan maken we het zo eenvoudig mogelijk voor u.",
     ],
     extra: &[
-        "U hoeft geen opzegtermijn aan te houden; ik stop het per de datum van overlijden.",
-        "Ik zet alles zonder kosten op uw naam, en stuur u de bevestiging per post.",
+        "Ik zet in het dossier dat u de zaken afhandelt, dan hoeft u het niet steeds opnieuw uit te leggen.",
+        "Als u wilt, zet ik alles zonder kosten op uw naam.",
         "Als u een kopie van de overlijdensakte mailt, regel ik de rest.",
     ],
     thanks: &[
@@ -703,7 +730,7 @@ pub static SEPARATION: CueBank = CueBank {
     extra: &[
         "Ik kijk ook even of een kleiner abonnement beter past nu u alleen woont.",
         "Ik zet het contract kosteloos op uw naam over, u hoeft niets nieuws af te sluiten.",
-        "Voor de verhuizing reken ik geen opzegkosten.",
+        "Ik zet een notitie in uw dossier, zodat u het niet nog eens hoeft uit te leggen.",
     ],
     thanks: &[
         "Dank u, het is even veel tegelijk.",

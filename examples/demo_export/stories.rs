@@ -12,7 +12,7 @@
 //!   court in the first minute.
 
 use super::Topic;
-use super::assemble::{Story, StoryFlags};
+use super::banks::{Story, StoryFlags};
 
 /// Conversations per block, and where in a block each story sits.
 const BLOCK: u64 = 400;

@@ -2,10 +2,10 @@
 //! does, and jumps to.
 
 use super::Topic;
-use super::assemble::Scenario;
+use super::banks::Scenario;
 use super::phrases_en::{
-    BEREAVEMENT, BIRTHDAY, ILLNESS_MONEY, ILLNESS_VISIT, LOST_JOB, REPEAT_DEFECT, REPEAT_OUTAGE,
-    SEPARATION, TRAVEL, WORK_FROM_HOME,
+    BEREAVEMENT, BIRTHDAY, ILLNESS_MONEY, ILLNESS_VISIT, LOST_JOB, LOST_JOB_BILL, REPEAT_DEFECT,
+    REPEAT_OUTAGE, SEPARATION, TRAVEL, WORK_FROM_HOME,
 };
 
 /// A correction that fits any premature solution.
@@ -58,7 +58,7 @@ pub static SCENARIOS: &[Scenario] = &[
             "So when do I actually get that money back?",
             "And how do I know it'll really be refunded?",
         ],
-        cues: &[&LOST_JOB, &ILLNESS_MONEY],
+        cues: &[&LOST_JOB_BILL, &ILLNESS_MONEY],
     },
     Scenario {
         topic: Topic::Billing,
@@ -99,14 +99,14 @@ pub static SCENARIOS: &[Scenario] = &[
             NOT_SO_FAST,
         ],
         solve: &[
-            "The January reading was estimated too low. If you give me your current reading, I'll issue a new statement and adjust your advance.",
+            "I can see the January reading was estimated. If you give me your current reading, I'll issue a new statement and adjust your advance.",
             "Your usage really was higher. I can split the amount into six instalments for you, at no extra cost.",
         ],
         follow: &[
             "But do I have to pay that amount now or not?",
             "So I don't have to pay anything yet?",
         ],
-        cues: &[&LOST_JOB, &ILLNESS_MONEY],
+        cues: &[&LOST_JOB_BILL, &ILLNESS_MONEY],
     },
     Scenario {
         topic: Topic::PaymentArrangement,
@@ -393,7 +393,7 @@ pub static SCENARIOS: &[Scenario] = &[
             "So when exactly does it stop?",
             "And I won't get any more bills for it?",
         ],
-        cues: &[&LOST_JOB, &BEREAVEMENT, &SEPARATION, &TRAVEL],
+        cues: &[&LOST_JOB_BILL, &BEREAVEMENT, &SEPARATION, &TRAVEL],
     },
     Scenario {
         topic: Topic::Contract,
@@ -533,8 +533,8 @@ pub static SCENARIOS: &[Scenario] = &[
             "I've already cleared my cookies.",
         ],
         solve: &[
-            "Your account was locked after too many attempts. I've unlocked it and updated your email address; the reset link is in your inbox now.",
-            "I've changed your email to the new address and sent a new link. It's valid for an hour.",
+            "Your account was locked after too many attempts. I've unlocked it and sent a new reset link to the email address you use now.",
+            "I've updated your email address on our system and sent a new link. It's valid for an hour.",
         ],
         follow: &[
             "So I can log in now?",

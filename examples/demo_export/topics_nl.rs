@@ -2,10 +2,10 @@
 //! and jumps to.
 
 use super::Topic;
-use super::assemble::Scenario;
+use super::banks::Scenario;
 use super::phrases_nl::{
-    BEREAVEMENT, BIRTHDAY, ILLNESS_MONEY, ILLNESS_VISIT, LOST_JOB, REPEAT_DEFECT, REPEAT_OUTAGE,
-    SEPARATION, TRAVEL, WORK_FROM_HOME,
+    BEREAVEMENT, BIRTHDAY, ILLNESS_MONEY, ILLNESS_VISIT, LOST_JOB, LOST_JOB_BILL, REPEAT_DEFECT,
+    REPEAT_OUTAGE, SEPARATION, TRAVEL, WORK_FROM_HOME,
 };
 
 /// Corrections that fit any premature solution.
@@ -61,7 +61,7 @@ pub static SCENARIOS: &[Scenario] = &[
             "Dus wanneer krijg ik dat geld nou terug?",
             "En hoe weet ik zeker dat het teruggestort wordt?",
         ],
-        cues: &[&LOST_JOB, &ILLNESS_MONEY],
+        cues: &[&LOST_JOB_BILL, &ILLNESS_MONEY],
     },
     Scenario {
         topic: Topic::Billing,
@@ -107,7 +107,7 @@ pub static SCENARIOS: &[Scenario] = &[
             NOT_SO_FAST,
         ],
         solve: &[
-            "De stand van januari was geschat en te laag. Als u mij de huidige meterstand geeft, maak ik een nieuwe afrekening en pas ik uw voorschot aan.",
+            "Ik zie dat de stand van januari geschat was. Als u mij de huidige meterstand geeft, maak ik een nieuwe afrekening en pas ik uw voorschot aan.",
             "Uw verbruik is echt hoger geweest. Ik kan het bedrag in zes termijnen voor u verdelen, zonder extra kosten.",
             "Ik laat de afrekening opnieuw berekenen met een gecorrigeerde stand; u krijgt binnen twee weken de nieuwe afrekening.",
         ],
@@ -115,7 +115,7 @@ pub static SCENARIOS: &[Scenario] = &[
             "Maar moet ik dat bedrag nu wel of niet betalen?",
             "Dus ik hoef nu nog niets te betalen?",
         ],
-        cues: &[&LOST_JOB, &ILLNESS_MONEY],
+        cues: &[&LOST_JOB_BILL, &ILLNESS_MONEY],
     },
     Scenario {
         topic: Topic::Billing,
@@ -162,7 +162,7 @@ pub static SCENARIOS: &[Scenario] = &[
             "En dat geld krijg ik dus terug?",
             "Dus dat pakket staat nu echt uit?",
         ],
-        cues: &[&LOST_JOB],
+        cues: &[&LOST_JOB_BILL],
     },
     Scenario {
         topic: Topic::PaymentArrangement,
@@ -565,7 +565,7 @@ pub static SCENARIOS: &[Scenario] = &[
             "Dus per wanneer is het dan stopgezet?",
             "En ik krijg hier verder geen rekening meer voor?",
         ],
-        cues: &[&LOST_JOB, &BEREAVEMENT, &SEPARATION, &TRAVEL],
+        cues: &[&LOST_JOB_BILL, &BEREAVEMENT, &SEPARATION, &TRAVEL],
     },
     Scenario {
         topic: Topic::Contract,
@@ -759,8 +759,8 @@ pub static SCENARIOS: &[Scenario] = &[
             "Cookies heb ik al gewist.",
         ],
         solve: &[
-            "Uw account was geblokkeerd na te veel pogingen. Ik heb hem vrijgegeven en uw nieuwe mailadres ingevoerd; de resetlink staat nu in uw inbox.",
-            "Ik heb uw mailadres aangepast naar het nieuwe adres en een nieuwe link gestuurd. Die is een uur geldig.",
+            "Uw account was geblokkeerd na te veel pogingen. Ik heb hem vrijgegeven en een nieuwe resetlink gestuurd naar het mailadres dat u nu gebruikt.",
+            "Ik heb uw mailadres in ons systeem bijgewerkt en een nieuwe link gestuurd. Die is een uur geldig.",
         ],
         follow: &[
             "Dus ik kan nu gewoon inloggen?",
@@ -894,7 +894,7 @@ pub static SCENARIOS: &[Scenario] = &[
             "Dus u belt mij vrijdag zelf?",
             "En die vergoeding staat er morgen echt op?",
         ],
-        cues: &[&LOST_JOB],
+        cues: &[],
     },
     Scenario {
         topic: Topic::Information,
