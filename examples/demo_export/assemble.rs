@@ -121,7 +121,7 @@ impl Generator {
             .push_str(&format!("W47-{:0w$}", index + 1, w = self.id_width));
 
         let (channel, topic) = match stories::at(index) {
-            Some(story) => self.story(&mut rng, story, day, start),
+            Some(story) => self.story(&mut rng, story, index, start),
             None => self.regular(&mut rng, day, start),
         };
         self.summary.conversations += 1;
@@ -147,13 +147,14 @@ impl Generator {
         &mut self,
         rng: &mut Rng,
         story: &'static Story,
-        day: usize,
+        index: u64,
         start: u32,
     ) -> (&'static str, Topic) {
         let lang = &phrases_nl::NL;
         let customer = self.new_customer();
-        self.set_customer(customer, lang);
-        self.set_agent(story.persona, 0);
+        self.set_customer(customer);
+        // Each block of stories goes to the next team.
+        self.set_agent(story.persona, stories::block(index) % self.teams);
         self.fill_slots(rng, lang, customer, start, None);
         for &(agent, phrasing) in story.lines {
             self.say(agent, phrasing);
@@ -168,7 +169,6 @@ impl Generator {
         p.disappointed += u64::from(f.disappointed);
         self.summary.stories += 1;
         self.summary.dutch += 1;
-        let _ = day;
         (if story.chat { "chat" } else { "call" }, story.topic)
     }
 
@@ -224,7 +224,7 @@ impl Generator {
             Some(p) => p.customer,
             None => self.new_customer(),
         };
-        self.set_customer(customer, lang);
+        self.set_customer(customer);
         if english {
             self.summary.english += 1;
         } else {
@@ -284,8 +284,7 @@ impl Generator {
         self.next_customer
     }
 
-    fn set_customer(&mut self, customer: u64, lang: &Lang) {
-        let _ = lang;
+    fn set_customer(&mut self, customer: u64) {
         let number =
             (customer.wrapping_mul(7_919_311).wrapping_add(1_234_567)) % self.customer_modulus;
         self.customer_id.clear();

@@ -18,6 +18,11 @@ use super::banks::{Story, StoryFlags};
 const BLOCK: u64 = 400;
 const POSITIONS: [(u64, usize); 6] = [(12, 0), (63, 1), (141, 2), (212, 3), (268, 4), (337, 5)];
 
+/// The block of stories conversation `index` belongs to.
+pub fn block(index: u64) -> u64 {
+    index / BLOCK
+}
+
 /// The story planted at conversation `index`, if any.
 pub fn at(index: u64) -> Option<&'static Story> {
     let position = index % BLOCK;
