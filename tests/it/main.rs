@@ -1,6 +1,7 @@
 //! The integration test binary: one module per area.
 
 mod common;
+mod demo;
 mod engine;
 mod formats;
 mod input;
