@@ -348,3 +348,68 @@ fn transfers_charge_each_agent_for_their_own_turns() {
             .any(|s| s["kind"] == "difficult")
     );
 }
+
+// Regression: `--findings /dev/null` run as root renamed a temporary file over
+// the device, leaving a plain file at /dev/null. Outputs that exist and are
+// not regular files are written in place; a named pipe stands in for the
+// device here.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_pipe_is_written_in_place_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("findings.pipe");
+    match std::process::Command::new("mkfifo").arg(&fifo).status() {
+        Ok(status) if status.success() => {}
+        _ => {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+    }
+    let reader_path = fifo.clone();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::fs::File::open(reader_path)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    });
+    let out = convoscan(&fixture_args(
+        "report",
+        &["--findings", path_str(&fifo), "--format", "json"],
+    ));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // Checked before joining: a replaced pipe would leave the reader waiting.
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the pipe must still be a pipe"
+    );
+    let findings = reader.join().unwrap();
+    assert!(findings.lines().count() > 10, "{findings}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_behind_a_symbolic_link_replaces_the_file_it_points_at() {
+    let dir = TempDir::new().unwrap();
+    let target = write(&dir, "reports/findings.jsonl", "last week\n");
+    let link = dir.path().join("latest.jsonl");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = convoscan(&fixture_args(
+        "report",
+        &["--findings", path_str(&link), "--format", "json"],
+    ));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with("{\"conversation_id\""), "{written}");
+    assert!(!written.contains("last week"));
+}
