@@ -47,11 +47,46 @@ pub struct RegexEntry {
 #[derive(Debug)]
 pub struct Scanner {
     pub automaton: Option<AhoCorasick>,
+    /// The text of each automaton pattern (normalised phrase bodies and
+    /// regex literals), for explanations and `lexicon phrases`.
+    pub texts: Vec<String>,
     pub uses: Vec<Vec<PatternUse>>,
     pub regexes: Vec<RegexEntry>,
     /// Regexes without a literal prefilter: run on every turn.
     pub unfiltered: Vec<u32>,
     pub lists: u32,
+}
+
+impl Scanner {
+    /// The normalised text of every phrase (not regex literals), without
+    /// wildcards, in automaton order.
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.texts
+            .iter()
+            .zip(&self.uses)
+            .filter(|(_, uses)| uses.iter().any(|u| matches!(u, PatternUse::Phrase { .. })))
+            .map(|(text, _)| text.as_str())
+    }
+
+    /// A phrase of `list` as written, with its wildcards (`dreig*`).
+    pub fn phrase_in_list(&self, pattern: u32, list: ListId) -> Option<String> {
+        let text = self.texts.get(pattern as usize)?;
+        self.uses
+            .get(pattern as usize)?
+            .iter()
+            .find_map(|u| match *u {
+                PatternUse::Phrase {
+                    list: l,
+                    left,
+                    right,
+                } if l == list => Some(format!(
+                    "{}{text}{}",
+                    if left { "" } else { "*" },
+                    if right { "" } else { "*" }
+                )),
+                _ => None,
+            })
+    }
 }
 
 /// Largest compiled size of one regex; larger patterns are rejected instead
@@ -182,8 +217,14 @@ impl ScannerBuilder {
                     .map_err(|e| format!("cannot build the phrase automaton: {e}"))?,
             )
         };
+        let texts = self
+            .patterns
+            .iter()
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect();
         Ok(Scanner {
             automaton,
+            texts,
             uses: self.uses,
             regexes: self.regexes,
             unfiltered: self.unfiltered,
