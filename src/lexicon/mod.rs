@@ -5,8 +5,10 @@
 //! [`compiled`] form the engine runs: per language one [`scanner`] holding all
 //! phrases, plus matchers and rules.
 
+pub(crate) mod categories;
 pub mod compile;
 pub mod compiled;
+pub mod lint;
 pub mod load;
 pub(crate) mod rules;
 pub mod scanner;
@@ -16,6 +18,7 @@ use std::path::Path;
 
 pub use compile::{Compiled, Diagnostic};
 pub use compiled::Lexicons;
+pub use lint::Lint;
 
 use crate::error::Result;
 
