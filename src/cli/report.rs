@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use convoscan::error::{Error, Result};
+use convoscan::lexicon::LexiconChoice;
 use convoscan::model::Severity;
 use convoscan::pipeline::{self, FileAccount, Progress};
 use convoscan::record::{ConversationRecord, FindingLine, Outcome};
@@ -23,8 +24,17 @@ pub enum Status {
 }
 
 pub fn run(args: &ReportArgs) -> Result<Status> {
-    let compiled = config::load_lexicons(&args.input.lexicons)?;
+    let choice = config::lexicon_choice(&args.input.lexicons);
+    let compiled = convoscan::lexicon::load(&choice)?;
     let lexicons = &compiled.lexicons;
+    if choice != LexiconChoice::BuiltIn && !compiled.warnings.is_empty() {
+        let n = compiled.warnings.len();
+        eprintln!(
+            "convoscan: {n} lexicon warning{}; run `convoscan lexicon check {}`",
+            if n == 1 { "" } else { "s" },
+            config::choice_argument(&choice)
+        );
+    }
     let run_config = config::run_config(&args.input, lexicons)?;
     let format = config::format(args.format);
     let fail_on = args.fail_on.map(config::severity);

@@ -16,10 +16,10 @@ use crate::error::{Error, Location, Result};
 use crate::lexicon::categories::compile_categories;
 use crate::lexicon::compiled::*;
 use crate::lexicon::lint::{self, Lint};
-use crate::lexicon::load::ParsedFile;
+use crate::lexicon::load::{ParsedFile, Provenance};
 use crate::lexicon::rules::RuleCompiler;
 use crate::lexicon::scanner::{ListId, ScannerBuilder, TermNote};
-use crate::lexicon::schema::{S, SetSpec, Terms};
+use crate::lexicon::schema::{LanguageSpec, S, SetSpec, Terms};
 use crate::model::Speaker;
 use crate::text::lang::LanguageDetector;
 use crate::text::normalize;
@@ -493,15 +493,20 @@ fn compile_language(
     shared: &mut Shared,
     problems: &mut Problems,
 ) -> Option<Language> {
-    let mut spec_found = None;
+    let mut spec_found: Option<(&ParsedFile, &LanguageSpec)> = None;
     for file in files {
         if let Some(spec) = &file.file.language {
-            if spec_found.is_some() {
-                problems.error(
-                    file,
-                    spec.span(),
-                    format!("language `{code}` is described twice; keep one [language] table"),
-                );
+            if let Some((first, _)) = spec_found {
+                let extends = first.source.provenance == Provenance::BuiltIn
+                    && file.source.provenance == Provenance::User;
+                let message = if extends {
+                    format!(
+                        "language `{code}` already comes with the built-in lexicons; a directory added to them (+DIR, --extend-lexicons) adds rules only: remove this [language] table, or use --lexicons DIR to replace the built-ins"
+                    )
+                } else {
+                    format!("language `{code}` is described twice; keep one [language] table")
+                };
+                problems.error(file, spec.span(), message);
             } else {
                 spec_found = Some((*file, spec.get_ref()));
             }
@@ -597,7 +602,10 @@ fn compile_language(
 
     for (file, set) in set_locations {
         let id = set.get_ref().id.get_ref();
-        if !compiler.sets_used.contains(id) {
+        // A built-in set left unused because the user disabled its rule is
+        // not the user's problem (the built-ins are kept lint-clean).
+        let disabled_away = file.source.provenance == Provenance::BuiltIn && !disabled.is_empty();
+        if !compiler.sets_used.contains(id) && !disabled_away {
             problems.warn(
                 file,
                 set.get_ref().id.span(),

@@ -41,8 +41,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 
-use crate::lexicon::compile::Problems;
-use crate::lexicon::compiled::Language;
+use crate::lexicon::compile::{Diagnostic, Problems};
+use crate::lexicon::compiled::{Language, Lexicons};
 use crate::lexicon::load::ParsedFile;
 use crate::lexicon::schema::{MatcherSpec, RuleSpec, S, SetSpec};
 use crate::text::normalize::never_in_normalized;
@@ -95,6 +95,24 @@ impl std::fmt::Display for Lint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// `no_fixture` warnings: one per definition (language) of each rule id in
+/// `uncovered`, at the rule's id.
+pub fn no_fixture(lexicons: &Lexicons, uncovered: &[String]) -> Vec<Diagnostic> {
+    lexicons
+        .rules
+        .iter()
+        .filter(|r| uncovered.iter().any(|id| **id == *r.id))
+        .map(|r| Diagnostic {
+            location: r.location.clone(),
+            lint: Lint::NoFixture,
+            message: format!(
+                "rule `{}` ({}) never fires in the fixtures; add a conversation where it should",
+                r.id, r.language
+            ),
+        })
+        .collect()
 }
 
 /// Runs the lints that need only the rule files and the compiled language

@@ -8,6 +8,7 @@
 pub(crate) mod categories;
 pub mod compile;
 pub mod compiled;
+pub mod doc;
 pub mod lint;
 pub mod load;
 pub(crate) mod rules;
@@ -20,7 +21,7 @@ pub use compile::{Compiled, Diagnostic};
 pub use compiled::Lexicons;
 pub use lint::Lint;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Which lexicons a run uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,7 +38,13 @@ pub enum LexiconChoice {
 
 /// Loads, validates and compiles the chosen lexicons.
 pub fn load(choice: &LexiconChoice) -> Result<Compiled> {
-    let sources = match choice {
+    let parsed = load::parse_all(sources(choice)?)?;
+    compile::compile(&parsed)
+}
+
+/// The lexicon files of a choice, built-in ones first.
+pub fn sources(choice: &LexiconChoice) -> Result<Vec<load::LexiconSource>> {
+    Ok(match choice {
         LexiconChoice::BuiltIn => load::builtin_sources(),
         LexiconChoice::Extend(dir) => {
             let mut sources = load::builtin_sources();
@@ -45,9 +52,50 @@ pub fn load(choice: &LexiconChoice) -> Result<Compiled> {
             sources
         }
         LexiconChoice::Replace(dir) => replace_sources(dir)?,
+    })
+}
+
+/// What `lexicon check` found: every error and warning, and the compiled
+/// lexicons when there were no errors.
+#[derive(Debug)]
+pub struct Checked {
+    pub lexicons: Option<Lexicons>,
+    /// Lexicon errors, each with its location, sorted.
+    pub errors: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Validates and lints the chosen lexicons, collecting every problem
+/// instead of stopping at the first. Lexicon errors are data here; only
+/// problems outside the lexicon files (a missing directory, an unreadable
+/// file) are returned as `Err`.
+pub fn check(choice: &LexiconChoice) -> Result<Checked> {
+    let parsed = sources(choice).and_then(load::parse_all);
+    let outcome = match parsed {
+        Ok(parsed) => compile::compile_all(&parsed),
+        Err(err @ (Error::Lexicon { .. } | Error::LexiconMany(_))) => compile::Outcome {
+            lexicons: None,
+            errors: vec![err],
+            warnings: Vec::new(),
+        },
+        Err(err) => return Err(err),
     };
-    let parsed = load::parse_all(sources)?;
-    compile::compile(&parsed)
+    let mut errors = Vec::new();
+    for error in outcome.errors {
+        match error {
+            Error::LexiconMany(many) => errors.extend(many),
+            one => errors.push(one),
+        }
+    }
+    errors.sort_by_key(|e| match e {
+        Error::Lexicon { location, .. } => Some(location.clone()),
+        _ => None,
+    });
+    Ok(Checked {
+        lexicons: outcome.lexicons,
+        errors,
+        warnings: outcome.warnings,
+    })
 }
 
 /// The user's files, plus the built-in categories (unless the directory has

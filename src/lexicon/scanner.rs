@@ -269,6 +269,18 @@ fn compile_regex(folded: &str) -> Result<Regex, TermError> {
     if regex.is_match("") {
         return Err("pattern matches the empty string, so it would match every turn".into());
     }
+    // `\b` alone, or `(?:wat)?\b`, does not match "" but does match an
+    // empty stretch of every turn with a word in it.
+    let min_len = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(folded)
+        .ok()
+        .and_then(|hir| hir.properties().minimum_len());
+    if min_len == Some(0) {
+        return Err(
+            "pattern can match the empty string (every part of it is optional or a look-around such as \\b), so it matches nothing useful".into(),
+        );
+    }
     Ok(regex)
 }
 
@@ -376,6 +388,8 @@ mod tests {
         assert!(err.starts_with("invalid pattern"), "{err}");
         let err = b.add_pattern(l, "a*").unwrap_err();
         assert!(err.contains("empty string"), "{err}");
+        let err = b.add_pattern(l, r"\b(?:wat)?\b").unwrap_err();
+        assert!(err.contains("can match the empty string"), "{err}");
         let err = b.add_pattern(l, r"\w{1000}\w{1000}\w{1000}").unwrap_err();
         assert!(err.contains("compiles to more than"), "{err}");
         assert_eq!(
