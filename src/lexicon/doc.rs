@@ -83,9 +83,15 @@ pub fn markdown(lexicons: &Lexicons, title: &str) -> String {
     );
     let _ = writeln!(
         md,
-        "{} rules in {} categories; languages: {}. For every rule: what it reports, why it\nmatters, and its own examples. **Fires on** examples must fire the rule and **does not\nfire on** examples must not; `convoscan lexicon test` checks both.\n",
-        groups.len(),
-        lexicons.categories.len(),
+        "{} in {}; languages: {}. For every rule: what it reports, why it\nmatters, and its own examples. **Fires on** examples must fire the rule and **does not\nfire on** examples must not; `convoscan lexicon test` checks both.\n",
+        match groups.len() {
+            1 => "1 rule".to_string(),
+            n => format!("{n} rules"),
+        },
+        match lexicons.categories.len() {
+            1 => "1 category".to_string(),
+            n => format!("{n} categories"),
+        },
         languages.into_iter().collect::<Vec<_>>().join(", ")
     );
     md.push_str("| category | id | subject | rules |\n| --- | --- | --- | --- |\n");

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use convoscan::lexicon::{LexiconChoice, load};
+use convoscan::lexicon::{LexiconChoice, doc, load};
 use convoscan::lextest;
 
 #[test]
@@ -25,4 +25,17 @@ fn builtin_lexicons_have_no_warnings() {
     let compiled = load(&LexiconChoice::BuiltIn).expect("built-in lexicons compile");
     let warnings: Vec<String> = compiled.warnings.iter().map(ToString::to_string).collect();
     assert!(warnings.is_empty(), "{}", warnings.join("\n"));
+}
+
+#[test]
+fn builtin_rule_reference_is_current() {
+    let compiled = load(&LexiconChoice::BuiltIn).expect("built-in lexicons compile");
+    let expected = doc::markdown(&compiled.lexicons, doc::BUILTIN_TITLE);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/README.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "lexicons/README.md is not the current rule reference; regenerate it with\n\n    {}\n",
+        doc::REGENERATE
+    );
 }

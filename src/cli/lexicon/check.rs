@@ -12,7 +12,7 @@ use convoscan::lextest::{self, gates};
 
 use super::super::args::LexiconCheckArgs;
 use super::super::config;
-use super::{Status, default_fixtures};
+use super::{Status, count, default_fixtures};
 
 pub fn run(args: &LexiconCheckArgs) -> Result<Status> {
     let choice = match &args.dir {
@@ -43,7 +43,8 @@ pub fn run(args: &LexiconCheckArgs) -> Result<Status> {
     for warning in &warnings {
         lines.push((Some(warning.location.clone()), 1, warning.to_string()));
     }
-    lines.sort();
+    // By place, errors first; warnings at one place keep their lint order.
+    lines.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     for (_, _, line) in &lines {
         println!("{line}");
     }
@@ -63,15 +64,15 @@ pub fn run(args: &LexiconCheckArgs) -> Result<Status> {
             lexicons.rules.iter().map(|r| &*r.id).collect();
         println!(
             "{what}: {}, {}, {}{fixtures_note}",
-            count(rules.len(), "rule"),
-            count(errors, "error"),
-            count(warnings.len(), "warning")
+            count(rules.len(), "rule", "rules"),
+            count(errors, "error", "errors"),
+            count(warnings.len(), "warning", "warnings")
         );
     } else {
         println!(
             "{what}: {}, {}",
-            count(errors, "error"),
-            count(warnings.len(), "warning")
+            count(errors, "error", "errors"),
+            count(warnings.len(), "warning", "warnings")
         );
     }
     Ok(if errors > 0 {
@@ -81,12 +82,4 @@ pub fn run(args: &LexiconCheckArgs) -> Result<Status> {
     } else {
         Status::Passed
     })
-}
-
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
 }

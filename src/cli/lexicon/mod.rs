@@ -45,6 +45,15 @@ fn default_fixtures(choice: &LexiconChoice) -> Option<PathBuf> {
     candidate.is_dir().then_some(candidate)
 }
 
+/// `1 rule`, `2 rules`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Most lexicon warnings printed one by one before a command's output.
 const SHOWN_WARNINGS: usize = 20;
 

@@ -12,7 +12,7 @@ use convoscan::lexicon::{LexiconChoice, doc};
 use super::super::args::{LexiconArgsOnly, LexiconDocArgs, LexiconPhrasesArgs};
 use super::super::config;
 use super::super::output::Output;
-use super::Status;
+use super::{Status, count};
 
 pub fn list(args: &LexiconArgsOnly) -> Result<Status> {
     let compiled = config::load_lexicons(&args.lexicons)?;
@@ -48,9 +48,9 @@ pub fn list(args: &LexiconArgsOnly) -> Result<Status> {
     }
     println!("{table}");
     println!(
-        "{} rules in {} categories",
-        groups.len(),
-        compiled.lexicons.categories.len()
+        "{} in {}",
+        count(groups.len(), "rule", "rules"),
+        count(compiled.lexicons.categories.len(), "category", "categories")
     );
     Ok(Status::Passed)
 }

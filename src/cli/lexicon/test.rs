@@ -14,7 +14,7 @@ use convoscan::lextest::{self, Counts, TestReport, junit};
 use super::super::args::LexiconTestArgs;
 use super::super::config;
 use super::super::output::Output;
-use super::{Status, default_fixtures, print_warnings};
+use super::{Status, count, default_fixtures, print_warnings};
 
 pub fn run(args: &LexiconTestArgs) -> Result<Status> {
     let choice = config::lexicon_choice(&args.lexicons);
@@ -103,15 +103,22 @@ fn print_report(report: &TestReport, fixtures: Option<&Path>) {
     println!("{}", counts_table("Category", &report.per_category));
     println!();
     let fixtures = fixtures.map_or_else(|| "no fixtures".to_string(), |d| d.display().to_string());
+    let files = match report.fixture_files {
+        1 => "1 file".to_string(),
+        n => format!("{n} files"),
+    };
     println!(
-        "{} rule examples, {} fixture conversations in {} files ({fixtures})",
-        report.examples, report.fixture_conversations, report.fixture_files
+        "{} rule examples, {} fixture conversations in {files} ({fixtures})",
+        report.examples, report.fixture_conversations
     );
     for mismatch in &report.mismatches {
         println!("{mismatch}");
     }
     if !report.passed() {
-        println!("{} mismatches", report.mismatches.len());
+        println!(
+            "{}",
+            count(report.mismatches.len(), "mismatch", "mismatches")
+        );
     }
 }
 
@@ -122,8 +129,8 @@ fn print_gates(uncovered: &[String], checks: &[ThresholdCheck], coverage: bool) 
             println!("coverage: every rule fires in the fixtures");
         } else {
             println!(
-                "coverage: {} rules never fire in the fixtures: {}",
-                uncovered.len(),
+                "coverage: {} never fired in the fixtures: {}",
+                count(uncovered.len(), "rule", "rules"),
                 uncovered.join(", ")
             );
         }

@@ -18,13 +18,22 @@ use convoscan::transcript;
 
 use super::super::args::{LexiconTryArgs, SpeakerArg};
 use super::super::config;
-use super::{Status, print_warnings};
+use super::{Status, count, print_warnings};
 
 pub fn run(args: &LexiconTryArgs) -> Result<Status> {
     let choice = config::lexicon_choice(&args.lexicons);
     let compiled = convoscan::lexicon::load(&choice)?;
     print_warnings(&compiled.warnings, &choice);
     let lexicons = &compiled.lexicons;
+    if let Some(prefix) = args
+        .rule
+        .iter()
+        .find(|p| !lexicons.rules.iter().any(|r| r.id.starts_with(p.as_str())))
+    {
+        return Err(Error::usage(format!(
+            "--rule {prefix}: no rule id starts with it (see `convoscan lexicon list`)"
+        )));
+    }
     let conversation = conversation(args)?;
     let (languages, how) = match &args.lang {
         Some(code) => match config::language_choice(code, lexicons)? {
@@ -129,7 +138,9 @@ fn render(explanation: &Explanation, lexicons: &Lexicons, args: &LexiconTryArgs)
         " (--all lists them)"
     };
     println!(
-        "\n{fired} rules fire, {matched} matched without firing, {} had no match{hint}",
+        "\n{} fired, {} matched without firing, {} had no match{hint}",
+        count(fired, "rule", "rules"),
+        matched,
         silent.len()
     );
 }
