@@ -18,7 +18,9 @@ Examples:
   convoscan report week.csv --column speaker=Participant --speaker-map inbound=customer
   convoscan report calls/ --speakers agent=SPEAKER_00 --meta-from-path '{agent}/{date}_{id}.json'
   convoscan report contact-lens/ --meta contacts.csv
-  convoscan lexicon test --lexicons my-lexicons/ --fixtures my-lexicons/fixtures
+  convoscan lexicon try \"Dan gaan we naar de rechter.\"
+  convoscan lexicon check my-lexicons/
+  convoscan lexicon test --lexicons my-lexicons/ --junit report.xml --coverage
 
 Exit codes: 0 success, 1 findings at or above --fail-on (or a failing lexicon test), 2 error.";
 
@@ -48,7 +50,7 @@ pub enum Command {
     /// Print one conversation's transcript with every finding marked at its turn.
     #[command(after_help = EXPLAIN_EXAMPLES)]
     Explain(ExplainArgs),
-    /// Work with lexicons: test them against their examples and fixtures.
+    /// Work with lexicons: try, check, test, list and document rules.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
 }
@@ -219,8 +221,47 @@ pub enum ColorArg {
 pub enum LexiconCommand {
     /// Run every rule's own examples and the annotated fixtures; print TP/FP/FN,
     /// precision and recall per rule and category; exit 1 on any mismatch.
+    #[command(after_help = TEST_EXAMPLES)]
     Test(LexiconTestArgs),
+    /// Show which rules fire on a sentence or a short transcript, and why: the words
+    /// each phrase or pattern matched, what cancelled a match (negation, exception,
+    /// quotes, question filter, speaker), and each rule's decision.
+    #[command(after_help = TRY_EXAMPLES)]
+    Try(LexiconTryArgs),
+    /// Validate lexicons strictly and lint them; print `file:line:col: error|warning:
+    /// message [lint]`. Exit 2 on errors; warnings exit 0 (1 with --deny-warnings).
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(LexiconCheckArgs),
+    /// List the rules: id, languages, category, type, severity, examples.
+    List(LexiconArgsOnly),
+    /// Print the rule reference as Markdown (id, category, severity, message, why,
+    /// examples, source), grouped by category.
+    Doc(LexiconDocArgs),
+    /// Print every literal phrase of the lexicons, normalised (lowercase, accents
+    /// folded), without wildcards, deduplicated and sorted: one per line, ready for
+    /// `rg -i -F -f phrases.txt`. Regex patterns are not included.
+    Phrases(LexiconPhrasesArgs),
 }
+
+const TEST_EXAMPLES: &str = "\
+Examples:
+  convoscan lexicon test
+  convoscan lexicon test --lexicons my-lexicons/ --junit report.xml --coverage
+  convoscan lexicon test --lexicons +my-lexicons/ --min-precision 0.9 --min-recall threat=0.8";
+
+const TRY_EXAMPLES: &str = "\
+Examples:
+  convoscan lexicon try \"Als u niet betaalt, gaan we naar de rechter.\"
+  convoscan lexicon try \"I want to speak to your manager\" --speaker customer --lang en
+  convoscan lexicon try --transcript call.txt --lexicons +my-lexicons/
+  printf 'klant: Mijn moeder is overleden.\\nagent: Wat is uw klantnummer?' | convoscan lexicon try --transcript -";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  convoscan lexicon check                       # the built-in lexicons
+  convoscan lexicon check my-lexicons/          # your directory on its own
+  convoscan lexicon check +my-lexicons/         # your directory added to the built-ins
+  convoscan lexicon check my-lexicons/ --deny-warnings";
 
 #[derive(Debug, Args)]
 pub struct LexiconTestArgs {
@@ -231,6 +272,96 @@ pub struct LexiconTestArgs {
     /// for the built-in lexicons when it exists.
     #[arg(long, value_name = "DIR")]
     pub fixtures: Option<PathBuf>,
+    /// Also write the results as JUnit XML to FILE (a test case per rule and per
+    /// fixture file), for CI test reports.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    /// Fail when a rule never fires in the fixtures. With `+DIR`, only the rules of
+    /// DIR count.
+    #[arg(long)]
+    pub coverage: bool,
+    /// Fail when a category's precision is below this: `0.9` for every category,
+    /// `threat=0.95` for one (overrides the general value). Repeatable.
+    #[arg(long, value_name = "[CATEGORY=]MIN")]
+    pub min_precision: Vec<String>,
+    /// Fail when a category's recall is below this; same forms as --min-precision.
+    #[arg(long, value_name = "[CATEGORY=]MIN")]
+    pub min_recall: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconTryArgs {
+    /// The sentence to try. Text with `agent:`/`klant:`/`customer:` lines is read as
+    /// a transcript.
+    #[arg(value_name = "TEXT", required_unless_present = "transcript")]
+    pub text: Option<String>,
+    /// Read a transcript (`agent: ...` / `klant: ...` lines) from FILE; `-` reads
+    /// standard input.
+    #[arg(long, value_name = "FILE", conflicts_with = "text")]
+    pub transcript: Option<PathBuf>,
+    /// Who says a single sentence.
+    #[arg(long, value_enum, default_value = "agent")]
+    pub speaker: SpeakerArg,
+    /// Language whose rules to try (default: detected; every language when undetermined).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Only rules whose id starts with this (repeatable); they are shown even
+    /// when nothing matched.
+    #[arg(long, value_name = "ID")]
+    pub rule: Vec<String>,
+    /// Also list the rules where nothing matched.
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconCheckArgs {
+    /// Lexicon directory to check on its own; `+DIR` checks it added to the built-in
+    /// lexicons. Default: the built-in lexicons (or --lexicons / --extend-lexicons).
+    #[arg(value_name = "DIR", conflicts_with_all = ["lexicons", "extend_lexicons"])]
+    pub dir: Option<String>,
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+    /// Fixtures to check rule coverage against (`no_fixture`); default `DIR/fixtures`,
+    /// or `fixtures/lexicon` for the built-ins.
+    #[arg(long, value_name = "DIR")]
+    pub fixtures: Option<PathBuf>,
+    /// Exit 1 when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconArgsOnly {
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconDocArgs {
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+    /// Title of the document (default: "Built-in lexicon rules", or "Lexicon rules"
+    /// with --lexicons).
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconPhrasesArgs {
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+    /// Only this language's phrases.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SpeakerArg {
+    Agent,
+    Customer,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -23,10 +23,25 @@ pub fn lexicon_choice(args: &LexiconArgs) -> LexiconChoice {
     }
     match args.lexicons.as_deref() {
         None => LexiconChoice::BuiltIn,
-        Some(dir) => match dir.strip_prefix('+') {
-            Some(extra) => LexiconChoice::Extend(PathBuf::from(extra)),
-            None => LexiconChoice::Replace(PathBuf::from(dir)),
-        },
+        Some(dir) => choice_of(dir),
+    }
+}
+
+/// `DIR` replaces the built-in lexicons, `+DIR` adds to them.
+pub fn choice_of(value: &str) -> LexiconChoice {
+    match value.strip_prefix('+') {
+        Some(extra) => LexiconChoice::Extend(PathBuf::from(extra)),
+        None => LexiconChoice::Replace(PathBuf::from(value)),
+    }
+}
+
+/// How a user would name the choice on the command line (`+DIR` for an
+/// extension), for hints such as "run `convoscan lexicon check DIR`".
+pub fn choice_argument(choice: &LexiconChoice) -> String {
+    match choice {
+        LexiconChoice::BuiltIn => String::new(),
+        LexiconChoice::Replace(dir) => dir.display().to_string(),
+        LexiconChoice::Extend(dir) => format!("+{}", dir.display()),
     }
 }
 

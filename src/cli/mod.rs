@@ -30,6 +30,7 @@ pub fn main() -> ExitCode {
         Command::Lexicon(command) => lexicon::run(command).map(|status| match status {
             lexicon::Status::Passed => ExitCode::SUCCESS,
             lexicon::Status::Failed => ExitCode::from(1),
+            lexicon::Status::Invalid => ExitCode::from(2),
         }),
     };
     match outcome {

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use convoscan::error::{Error, Result};
+use convoscan::lexicon::LexiconChoice;
 use convoscan::model::Severity;
 use convoscan::record::FindingLine;
 use convoscan::report::render::{self, Format};
@@ -38,8 +39,17 @@ fn write_json_line(out: &mut Output, value: &impl serde::Serialize) -> Result<()
 }
 
 pub fn run(args: &ReportArgs) -> Result<Status> {
-    let compiled = config::load_lexicons(&args.input.lexicons)?;
+    let choice = config::lexicon_choice(&args.input.lexicons);
+    let compiled = convoscan::lexicon::load(&choice)?;
     let lexicons = &compiled.lexicons;
+    if choice != LexiconChoice::BuiltIn && !compiled.warnings.is_empty() {
+        let n = compiled.warnings.len();
+        eprintln!(
+            "convoscan: {n} lexicon warning{}; run `convoscan lexicon check {}`",
+            if n == 1 { "" } else { "s" },
+            config::choice_argument(&choice)
+        );
+    }
     let run_config = config::run_config(&args.input, lexicons)?;
     let format = config::format(args.format);
     let fail_on = args.fail_on.map(config::severity);

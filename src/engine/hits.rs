@@ -27,6 +27,16 @@ pub struct Normalized<'a> {
     pub turns: &'a [(u32, u32)],
 }
 
+/// The scanner term behind a hit: an automaton pattern (a phrase) or a
+/// regex. Only `lexicon try` asks; the engine does not keep it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Term {
+    /// Index into [`Scanner::texts`].
+    Phrase(u32),
+    /// Index into [`Scanner::regexes`].
+    Regex(u32),
+}
+
 /// Fills `hits` (sorted, deduplicated) with every raw hit of every list.
 /// `marks` is scratch space for (regex, turn) pairs.
 pub fn collect(
@@ -36,6 +46,31 @@ pub fn collect(
     marks: &mut Vec<(u32, u32)>,
 ) {
     hits.clear();
+    scan(scanner, norm, marks, |hit, _| hits.push(hit));
+    hits.sort_unstable();
+    hits.dedup();
+}
+
+/// Every raw hit with the term that produced it, sorted; a hit found by
+/// two terms of its list appears twice. For explanations, not the hot path.
+pub fn collect_traced(scanner: &Scanner, norm: &Normalized<'_>) -> Vec<(Hit, Term)> {
+    let mut traced = Vec::new();
+    scan(scanner, norm, &mut Vec::new(), |hit, term| {
+        traced.push((hit, term))
+    });
+    traced.sort_unstable();
+    traced.dedup();
+    traced
+}
+
+/// One pass of the automaton, then the marked regexes; every hit goes to
+/// `sink`. Generic, so the engine's sink (a plain push) costs nothing extra.
+fn scan(
+    scanner: &Scanner,
+    norm: &Normalized<'_>,
+    marks: &mut Vec<(u32, u32)>,
+    mut sink: impl FnMut(Hit, Term),
+) {
     marks.clear();
     if norm.turns.is_empty() {
         return;
@@ -53,7 +88,8 @@ pub fn collect(
             if start < turn_start || end > turn_end {
                 continue;
             }
-            for use_ in &scanner.uses[m.pattern().as_usize()] {
+            let pattern = m.pattern().as_usize();
+            for use_ in &scanner.uses[pattern] {
                 match *use_ {
                     PatternUse::Phrase { list, left, right } => {
                         if (!left || starts_at_boundary(norm.text, start as usize))
@@ -66,12 +102,13 @@ pub fn collect(
                                 word_start(norm.text, start)
                             };
                             let end = if right { end } else { word_end(norm.text, end) };
-                            hits.push(Hit {
+                            let hit = Hit {
                                 list,
                                 turn: turn as u32,
                                 start,
                                 end,
-                            });
+                            };
+                            sink(hit, Term::Phrase(pattern as u32));
                         }
                     }
                     PatternUse::Prefilter { regex } => marks.push((regex, turn as u32)),
@@ -82,15 +119,13 @@ pub fn collect(
     marks.sort_unstable();
     marks.dedup();
     for &(regex, turn) in marks.iter() {
-        run_regex(scanner, regex, turn, norm, hits);
+        run_regex(scanner, regex, turn, norm, &mut sink);
     }
     for &regex in &scanner.unfiltered {
         for turn in 0..norm.turns.len() as u32 {
-            run_regex(scanner, regex, turn, norm, hits);
+            run_regex(scanner, regex, turn, norm, &mut sink);
         }
     }
-    hits.sort_unstable();
-    hits.dedup();
 }
 
 fn word_start(text: &str, at: u32) -> u32 {
@@ -104,7 +139,13 @@ fn word_end(text: &str, at: u32) -> u32 {
     at + (after.len() - after.trim_start_matches(is_word_char).len()) as u32
 }
 
-fn run_regex(scanner: &Scanner, regex: u32, turn: u32, norm: &Normalized<'_>, hits: &mut Vec<Hit>) {
+fn run_regex(
+    scanner: &Scanner,
+    regex: u32,
+    turn: u32,
+    norm: &Normalized<'_>,
+    sink: &mut impl FnMut(Hit, Term),
+) {
     let entry = &scanner.regexes[regex as usize];
     // Lexicons are checked before a run (`lexicon::load` compiles user
     // patterns eagerly; the built-in ones are compiled by the test suite),
@@ -125,12 +166,13 @@ fn run_regex(scanner: &Scanner, regex: u32, turn: u32, norm: &Normalized<'_>, hi
             continue;
         }
         for &list in &entry.lists {
-            hits.push(Hit {
+            let hit = Hit {
                 list,
                 turn,
                 start: turn_start + start as u32,
                 end: turn_start + end as u32,
-            });
+            };
+            sink(hit, Term::Regex(regex));
         }
     }
 }

@@ -1,11 +1,28 @@
 //! Deciding which raw hits count: a [`Matcher`] applies its speaker filter,
 //! exceptions, negation, reported-speech and question filters to the hits of
-//! its phrase list.
+//! its phrase list. [`View::cancel`] says which filter cancelled a hit, for
+//! `lexicon try`; the engine only asks whether it survives.
 
 use crate::engine::hits::{Hit, of_list, of_list_in_turn};
 use crate::lexicon::compiled::{ExceptionScope, Language, Matcher, QuestionFilter};
 use crate::model::Conversation;
-use crate::text::scan::{in_question, inside_quotes, negator_before, sentence_bounds};
+use crate::text::scan::{in_question, inside_quotes, negator_span_before, sentence_bounds};
+
+/// Why a raw hit does not count. Byte ranges are in the normalised
+/// conversation text, like [`Hit`]'s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cancel {
+    /// Overlapped by this match of the matcher's exceptions.
+    Exception(Hit),
+    /// A negator shortly before the match, in the same clause.
+    Negated { start: u32, end: u32 },
+    /// Inside double quotes (reported speech) and `skip_quoted` is on.
+    Quoted,
+    /// `question = "only"` and the match is not in a question.
+    NotAQuestion,
+    /// `question = "never"` and the match is in a question.
+    Question,
+}
 
 /// A conversation prepared for matching in one language.
 pub struct View<'a> {
@@ -38,7 +55,17 @@ impl<'a> View<'a> {
     }
 
     /// Whether a raw hit of the matcher's list survives its filters.
+    #[inline]
     pub fn survives(&self, matcher: &Matcher, hit: &Hit) -> bool {
+        self.cancel(matcher, hit).is_none()
+    }
+
+    /// Why a raw hit of the matcher's list does not count, or `None` when
+    /// it survives every filter. The filters run in a fixed order
+    /// (exceptions, negation, quotes, question) and the first that cancels
+    /// is reported; the answer is a small `Copy` value, so the hot path pays
+    /// nothing for the explanation `lexicon try` gets from it.
+    pub fn cancel(&self, matcher: &Matcher, hit: &Hit) -> Option<Cancel> {
         let (text, base) = self.turn_text(hit.turn);
         let start = (hit.start - base) as usize;
         let end = (hit.end - base) as usize;
@@ -52,33 +79,35 @@ impl<'a> View<'a> {
                         (base + lo as u32, base + hi as u32 + 1)
                     }
                 };
-                if candidates.iter().any(|e| e.start < to && from < e.end) {
-                    return false;
+                if let Some(exception) = candidates.iter().find(|e| e.start < to && from < e.end) {
+                    return Some(Cancel::Exception(*exception));
                 }
             }
         }
         if let Some(window) = matcher.negation_window {
             let lang = self.language;
-            let negated = negator_before(
+            let negated = negator_span_before(
                 text,
                 start,
                 window as usize,
                 |w| lang.negators.contains(w),
                 |w| lang.clause_breakers.contains(w),
             );
-            if negated.is_some() {
-                return false;
+            if let Some((from, to)) = negated {
+                return Some(Cancel::Negated {
+                    start: base + from as u32,
+                    end: base + to as u32,
+                });
             }
         }
         if matcher.skip_quoted && inside_quotes(text, start) {
-            return false;
+            return Some(Cancel::Quoted);
         }
         match matcher.question {
-            Some(QuestionFilter::Only) if !in_question(text, end) => return false,
-            Some(QuestionFilter::Never) if in_question(text, end) => return false,
-            _ => {}
+            Some(QuestionFilter::Only) if !in_question(text, end) => Some(Cancel::NotAQuestion),
+            Some(QuestionFilter::Never) if in_question(text, end) => Some(Cancel::Question),
+            _ => None,
         }
-        true
     }
 
     /// The first surviving hit of the matcher in `turn`.

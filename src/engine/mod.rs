@@ -18,6 +18,7 @@ pub mod matching;
 pub mod quote;
 pub mod rules;
 pub mod topic;
+pub mod trace;
 
 use std::sync::Arc;
 
@@ -220,22 +221,32 @@ fn count_cues(lexicons: &Lexicons, cues: &mut Vec<Cue>) -> (u32, u32) {
 
 /// Normalises every turn into `scratch.norm`, separated by `\n`.
 fn prepare(conversation: &Conversation, scratch: &mut Scratch) {
-    let mut norm = std::mem::take(&mut scratch.norm).into_bytes();
+    normalize_turns(conversation, &mut scratch.norm, &mut scratch.turns);
+}
+
+/// Normalises every turn into `norm`, separated by `\n`, and records each
+/// turn's byte range in `turns`.
+pub(crate) fn normalize_turns(
+    conversation: &Conversation,
+    norm_out: &mut String,
+    turns: &mut Vec<(u32, u32)>,
+) {
+    let mut norm = std::mem::take(norm_out).into_bytes();
     norm.clear();
-    scratch.turns.clear();
+    turns.clear();
     for turn in &conversation.turns {
         let start = norm.len() as u32;
         let text = &conversation.text[turn.start as usize..turn.end as usize];
         normalize_bytes(text, &mut norm);
-        scratch.turns.push((start, norm.len() as u32));
+        turns.push((start, norm.len() as u32));
         norm.push(b'\n');
     }
-    scratch.norm = into_string(norm);
+    *norm_out = into_string(norm);
 }
 
 /// The values a conditional rule's `topics` are compared with: the export's
 /// topic (normalised) and the id of the topic it is an alias of.
-fn topic_keys(conversation: &Conversation, lexicons: &Lexicons) -> Vec<String> {
+pub(crate) fn topic_keys(conversation: &Conversation, lexicons: &Lexicons) -> Vec<String> {
     let Some(topic) = conversation.topic.as_deref() else {
         return Vec::new();
     };

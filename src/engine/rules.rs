@@ -110,6 +110,60 @@ fn turns_of(hits: &[Hit]) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
+/// Why a phrase rule does not fire on a turn where its list has raw hits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blocked {
+    /// The turn is not the rule's speaker's.
+    Speaker,
+    /// The turn is outside the rule's `position`.
+    Position,
+    /// Every raw hit was cancelled by a filter.
+    Cancelled,
+    /// Hits survived, but none had a `near` match within reach.
+    NotNear,
+    /// The `unless_after` matcher matched in this earlier turn.
+    UnlessAfter(u32),
+}
+
+/// Whether a phrase rule fires on `turn` (with the hit it reports), or what
+/// stopped it. The engine and `lexicon try` share this decision.
+pub fn phrase_turn(view: &View<'_>, body: &PhraseRule, turn: u32) -> Result<Hit, Blocked> {
+    let lang = view.language;
+    let matcher = &lang.matchers[body.matcher as usize];
+    if !view.speaker_matches(matcher, turn) {
+        return Err(Blocked::Speaker);
+    }
+    if body.position.is_some_and(|p| !position_ok(view, p, turn)) {
+        return Err(Blocked::Position);
+    }
+    let near_ok = |hit: &Hit| match body.near {
+        None => true,
+        Some((near, words)) => {
+            let near = &lang.matchers[near as usize];
+            let (start, end) = view.turns[turn as usize];
+            let text = &view.norm[start as usize..end as usize];
+            let rel = |h: &Hit| ((h.start - start) as usize, (h.end - start) as usize);
+            view.all_in_turn(near, turn)
+                .any(|n| words_between(text, rel(hit), rel(&n)) <= words as usize)
+        }
+    };
+    let mut survivors = view.all_in_turn(matcher, turn).peekable();
+    if survivors.peek().is_none() {
+        return Err(Blocked::Cancelled);
+    }
+    let Some(hit) = survivors.find(near_ok) else {
+        return Err(Blocked::NotNear);
+    };
+    if let Some((context, turns)) = body.unless_after {
+        let context = &lang.matchers[context as usize];
+        let from = turn.saturating_sub(turns);
+        if let Some(earlier) = (from..turn).find(|&u| view.first_in_turn(context, u).is_some()) {
+            return Err(Blocked::UnlessAfter(earlier));
+        }
+    }
+    Ok(hit)
+}
+
 fn phrase(
     view: &View<'_>,
     rule: usize,
@@ -117,44 +171,42 @@ fn phrase(
     body: &PhraseRule,
     out: &mut Vec<RawFinding>,
 ) {
-    let lang = view.language;
-    let matcher = &lang.matchers[body.matcher as usize];
+    let matcher = &view.language.matchers[body.matcher as usize];
     for turn in turns_of(of_list(view.hits, matcher.list)) {
-        if !view.speaker_matches(matcher, turn) {
-            continue;
+        if let Ok(hit) = phrase_turn(view, body, turn) {
+            out.push(RawFinding {
+                rule,
+                turn,
+                hit,
+                trigger: None,
+                severity,
+            });
         }
-        if body.position.is_some_and(|p| !position_ok(view, p, turn)) {
-            continue;
-        }
-        let near_ok = |hit: &Hit| match body.near {
-            None => true,
-            Some((near, words)) => {
-                let near = &lang.matchers[near as usize];
-                let (start, end) = view.turns[turn as usize];
-                let text = &view.norm[start as usize..end as usize];
-                let rel = |h: &Hit| ((h.start - start) as usize, (h.end - start) as usize);
-                view.all_in_turn(near, turn)
-                    .any(|n| words_between(text, rel(hit), rel(&n)) <= words as usize)
-            }
-        };
-        let Some(hit) = view.all_in_turn(matcher, turn).find(near_ok) else {
-            continue;
-        };
-        if let Some((context, turns)) = body.unless_after {
-            let context = &lang.matchers[context as usize];
-            let from = turn.saturating_sub(turns);
-            if (from..turn).any(|u| view.first_in_turn(context, u).is_some()) {
-                continue;
-            }
-        }
-        out.push(RawFinding {
-            rule,
-            turn,
-            hit,
-            trigger: None,
-            severity,
-        });
     }
+}
+
+/// What happened in one episode of a sequence rule: from a trigger (or the
+/// start of the conversation, without `after`) to the first `when` match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Episode {
+    /// A `when` match came before any `before_any` match: the rule fires.
+    Fired { trigger: Option<Hit>, when: Hit },
+    /// `before_any` matched first (this many distinct sentences).
+    Explored {
+        trigger: Option<Hit>,
+        when: Hit,
+        questions: u32,
+    },
+    /// The customer had already explained at least `explained_words` words.
+    Explained {
+        trigger: Option<Hit>,
+        when: Hit,
+        words: u32,
+    },
+    /// The next `when` match came after the window closed.
+    OutsideWindow { trigger: Option<Hit>, when: Hit },
+    /// No `when` match after the trigger.
+    NoWhen { trigger: Option<Hit> },
 }
 
 fn sequence(
@@ -164,6 +216,27 @@ fn sequence(
     body: &SequenceRule,
     out: &mut Vec<RawFinding>,
     measures: &mut Vec<RawMeasure>,
+) {
+    sequence_episodes(view, body, measures, |episode| {
+        if let Episode::Fired { trigger, when } = episode {
+            out.push(RawFinding {
+                rule,
+                turn: when.turn,
+                hit: when,
+                trigger,
+                severity,
+            });
+        }
+    });
+}
+
+/// Walks a sequence rule's episodes in order, reporting each to `episode`
+/// and its measures to `measures`. The engine and `lexicon try` share it.
+pub fn sequence_episodes(
+    view: &View<'_>,
+    body: &SequenceRule,
+    measures: &mut Vec<RawMeasure>,
+    mut episode: impl FnMut(Episode),
 ) {
     let lang = view.language;
     let when = &lang.matchers[body.when as usize];
@@ -230,29 +303,49 @@ fn sequence(
         match solution {
             Some(solution) => {
                 let explored = distinct_questions(view, &befores, explore_from, &solution);
-                let explained = body.explained_words.is_some_and(|limit| {
-                    customer_words(view, origin_turn, solution.turn) >= limit as usize
-                });
-                if explored == 0 && !explained {
-                    out.push(RawFinding {
-                        rule,
-                        turn: solution.turn,
-                        hit: solution,
+                // Counting words only matters when nothing was explored.
+                let explained = match body.explained_words {
+                    Some(limit) if explored == 0 => {
+                        let words = customer_words(view, origin_turn, solution.turn);
+                        (words >= limit as usize).then_some(words)
+                    }
+                    _ => None,
+                };
+                episode(if explored > 0 {
+                    Episode::Explored {
                         trigger,
-                        severity,
-                    });
-                }
+                        when: solution,
+                        questions: explored as u32,
+                    }
+                } else if let Some(words) = explained {
+                    Episode::Explained {
+                        trigger,
+                        when: solution,
+                        words: words as u32,
+                    }
+                } else {
+                    Episode::Fired {
+                        trigger,
+                        when: solution,
+                    }
+                });
                 from_turn = solution.turn + 1;
             }
-            None => match body.window {
-                Window::Turns(n) if after.is_some() => from_turn = origin_turn + n + 1,
-                Window::Seconds(_) if after.is_some() => {
-                    from_turn = (start_turn..view.turn_count())
-                        .find(|&t| !in_window(t))
-                        .unwrap_or(view.turn_count());
+            None => {
+                episode(match first_when {
+                    Some(when) => Episode::OutsideWindow { trigger, when },
+                    None => Episode::NoWhen { trigger },
+                });
+                match body.window {
+                    Window::Turns(n) if after.is_some() => from_turn = origin_turn + n + 1,
+                    Window::Seconds(_) if after.is_some() => {
+                        from_turn = (start_turn..view.turn_count())
+                            .find(|&t| !in_window(t))
+                            .unwrap_or(view.turn_count());
+                    }
+                    _ => break,
                 }
-                _ => break,
-            },
+            }
         }
         first_episode = false;
         if after.is_none() {
@@ -288,6 +381,17 @@ fn customer_words(view: &View<'_>, from: u32, to: u32) -> usize {
         .sum()
 }
 
+/// What became of one trigger of a conditional rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TriggerOutcome {
+    /// No response within the scope: the rule fires on this trigger.
+    Fired,
+    /// A response came in this turn, within the scope.
+    Answered(u32),
+    /// An earlier trigger's response (in this turn) already took the cue up.
+    TakenUpEarlier(u32),
+}
+
 /// Evaluates a conditional rule; returns whether the customer's own words
 /// triggered it (a cue), as opposed to no trigger or the topic alone.
 fn conditional(
@@ -297,6 +401,32 @@ fn conditional(
     body: &ConditionalRule,
     topic_keys: &[&str],
     out: &mut Vec<RawFinding>,
+) -> bool {
+    conditional_triggers(view, body, topic_keys, |hit, outcome| {
+        if outcome != TriggerOutcome::Fired {
+            return true;
+        }
+        out.push(RawFinding {
+            rule,
+            turn: hit.turn,
+            hit,
+            trigger: Some(hit),
+            severity,
+        });
+        false
+    })
+}
+
+/// Reports each trigger of a conditional rule with its outcome to `visit`,
+/// in turn order, while `visit` returns true. The rule fires once, on the
+/// first unanswered trigger, so the engine stops there. Shared with
+/// `lexicon try`. Returns whether the customer's own words triggered the
+/// rule (a cue), as opposed to no trigger or the topic alone.
+pub fn conditional_triggers(
+    view: &View<'_>,
+    body: &ConditionalRule,
+    topic_keys: &[&str],
+    mut visit: impl FnMut(Hit, TriggerOutcome) -> bool,
 ) -> bool {
     let lang = view.language;
     let trigger = &lang.matchers[body.trigger as usize];
@@ -332,28 +462,26 @@ fn conditional(
         .unwrap_or_default();
     for hit in &triggers {
         let t = hit.turn;
-        let met = match body.scope {
-            Scope::WithinTurns(k) => responses.iter().any(|&u| u > t && u <= t + k),
-            Scope::After => responses.iter().any(|&u| u > t),
+        let answer = match body.scope {
+            Scope::WithinTurns(k) => responses.iter().copied().find(|&u| u > t && u <= t + k),
+            Scope::After => responses.iter().copied().find(|&u| u > t),
             Scope::BeforeClosing => {
                 let close = closings
                     .iter()
                     .copied()
                     .find(|&c| c > t)
                     .unwrap_or(u32::MAX);
-                responses.iter().any(|&u| u > t && u <= close)
+                responses.iter().copied().find(|&u| u > t && u <= close)
             }
-            Scope::Conversation => !responses.is_empty(),
+            Scope::Conversation => responses.first().copied(),
         };
-        let taken_up_earlier = responses.iter().any(|&u| u > first && u < t);
-        if !met && !taken_up_earlier {
-            out.push(RawFinding {
-                rule,
-                turn: t,
-                hit: *hit,
-                trigger: Some(*hit),
-                severity,
-            });
+        let earlier = responses.iter().copied().find(|&u| u > first && u < t);
+        let outcome = match (answer, earlier) {
+            (Some(turn), _) => TriggerOutcome::Answered(turn),
+            (None, Some(turn)) => TriggerOutcome::TakenUpEarlier(turn),
+            (None, None) => TriggerOutcome::Fired,
+        };
+        if !visit(*hit, outcome) {
             return cued;
         }
     }

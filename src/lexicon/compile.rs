@@ -13,25 +13,32 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::error::{Error, Location, Result};
+use crate::lexicon::categories::compile_categories;
 use crate::lexicon::compiled::*;
+use crate::lexicon::lint::{self, Lint};
 use crate::lexicon::load::{ParsedFile, Provenance};
 use crate::lexicon::rules::RuleCompiler;
 use crate::lexicon::scanner::{ListId, ScannerBuilder, TermNote};
-use crate::lexicon::schema::{S, SetSpec, Terms};
+use crate::lexicon::schema::{LanguageSpec, S, SetSpec, Terms};
 use crate::model::Speaker;
 use crate::text::lang::LanguageDetector;
 use crate::text::normalize;
 
 /// A warning about a lexicon: legal, but probably not what was meant.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
     pub location: Location,
+    pub lint: Lint,
     pub message: String,
 }
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: warning: {}", self.location, self.message)
+        write!(
+            f,
+            "{}: warning: {} [{}]",
+            self.location, self.message, self.lint
+        )
     }
 }
 
@@ -55,16 +62,47 @@ impl Problems {
             .push(Error::lexicon(file.location(span), message.into()));
     }
 
-    pub fn warn(&mut self, file: &ParsedFile, span: Range<usize>, message: impl Into<String>) {
+    pub fn warn(
+        &mut self,
+        file: &ParsedFile,
+        span: Range<usize>,
+        lint: Lint,
+        message: impl Into<String>,
+    ) {
         self.warnings.push(Diagnostic {
             location: file.location(span),
+            lint,
             message: message.into(),
         });
     }
 }
 
+/// Everything compiling found: the lexicons when there were no errors, and
+/// all errors and warnings either way (`lexicon check` shows both).
+#[derive(Debug)]
+pub struct Outcome {
+    pub lexicons: Option<Lexicons>,
+    pub errors: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Compiles parsed files (built-in first, then user files) into lexicons.
 pub fn compile(files: &[ParsedFile]) -> Result<Compiled> {
+    let mut outcome = compile_all(files);
+    match outcome.lexicons {
+        Some(lexicons) if outcome.errors.is_empty() => Ok(Compiled {
+            lexicons,
+            warnings: outcome.warnings,
+        }),
+        _ => Err(match outcome.errors.len() {
+            1 => outcome.errors.remove(0),
+            _ => Error::LexiconMany(outcome.errors),
+        }),
+    }
+}
+
+/// Compiles and lints, collecting every error and warning.
+pub fn compile_all(files: &[ParsedFile]) -> Outcome {
     let mut problems = Problems::default();
     let categories = compile_categories(files, &mut problems);
     let disabled = collect_disabled(files);
@@ -105,29 +143,34 @@ pub fn compile(files: &[ParsedFile]) -> Result<Compiled> {
             );
         }
     }
-    if !problems.errors.is_empty() {
-        return Err(match problems.errors.len() {
-            1 => problems.errors.remove(0),
-            _ => Error::LexiconMany(problems.errors),
-        });
-    }
-    let detector = LanguageDetector::new(
-        &languages
-            .iter()
-            .map(|l: &Language| l.stopwords.clone())
-            .collect::<Vec<_>>(),
-    );
-    Ok(Compiled {
-        lexicons: Lexicons {
+    lint::lint_files(files, &languages, &mut problems);
+    // A phrase in a set that other sets include is linted once per list;
+    // one warning per place and lint is enough.
+    problems.warnings.sort();
+    problems
+        .warnings
+        .dedup_by(|a, b| a.location == b.location && a.lint == b.lint);
+    let lexicons = problems.errors.is_empty().then(|| {
+        let detector = LanguageDetector::new(
+            &languages
+                .iter()
+                .map(|l: &Language| l.stopwords.clone())
+                .collect::<Vec<_>>(),
+        );
+        Lexicons {
             categories: shared.categories,
             rules: shared.rules,
             languages,
             measures: shared.measures,
             topics: shared.topics,
             detector,
-        },
+        }
+    });
+    Outcome {
+        lexicons,
+        errors: problems.errors,
         warnings: problems.warnings,
-    })
+    }
 }
 
 /// State shared by all languages of a compilation.
@@ -170,60 +213,6 @@ pub(crate) fn is_identifier(id: &str) -> bool {
         && id.bytes().all(|b| {
             b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
         })
-}
-
-fn compile_categories(files: &[ParsedFile], problems: &mut Problems) -> Vec<Category> {
-    let mut categories: Vec<Category> = Vec::new();
-    for file in files {
-        if !file.file.category.is_empty() && file.source.language.is_some() {
-            problems.error(
-                file,
-                file.file.category[0].span(),
-                "categories are declared in categories.toml at the lexicon root",
-            );
-            continue;
-        }
-        for spec in &file.file.category {
-            let spec = spec.get_ref();
-            let id = spec.id.get_ref();
-            if !is_identifier(id) || id.contains('.') {
-                problems.error(
-                    file,
-                    spec.id.span(),
-                    format!("category id `{id}` must be snake_case (a-z, 0-9, _)"),
-                );
-                continue;
-            }
-            if categories.iter().any(|c| &*c.id == id) {
-                problems.error(
-                    file,
-                    spec.id.span(),
-                    format!("category `{id}` is declared twice"),
-                );
-                continue;
-            }
-            let subject = match spec.subject.get_ref().as_str() {
-                "agent" => Speaker::Agent,
-                "customer" => Speaker::Customer,
-                other => {
-                    problems.error(
-                        file,
-                        spec.subject.span(),
-                        format!("subject must be \"agent\" or \"customer\", not \"{other}\""),
-                    );
-                    continue;
-                }
-            };
-            categories.push(Category {
-                id: id.as_str().into(),
-                label: spec.label.get_ref().clone(),
-                description: spec.description.get_ref().clone(),
-                subject,
-                builtin: file.source.provenance == Provenance::BuiltIn,
-            });
-        }
-    }
-    categories
 }
 
 /// Per-language compilation state.
@@ -309,11 +298,13 @@ impl<'f> LanguageCompiler<'f> {
             Ok(TermNote::Duplicate) => problems.warn(
                 file,
                 term.span(),
+                Lint::Duplicate,
                 format!("duplicate: `{}` is already in this list", term.get_ref()),
             ),
             Ok(TermNote::Unfiltered) => problems.warn(
                 file,
                 term.span(),
+                Lint::Unfiltered,
                 "pattern has no literal text to prefilter on, so it runs on every turn",
             ),
             Err(message) => problems.error(file, term.span(), message),
@@ -523,15 +514,20 @@ fn compile_language(
     shared: &mut Shared,
     problems: &mut Problems,
 ) -> Option<Language> {
-    let mut spec_found = None;
+    let mut spec_found: Option<(&ParsedFile, &LanguageSpec)> = None;
     for file in files {
         if let Some(spec) = &file.file.language {
-            if spec_found.is_some() {
-                problems.error(
-                    file,
-                    spec.span(),
-                    format!("language `{code}` is described twice; keep one [language] table"),
-                );
+            if let Some((first, _)) = spec_found {
+                let extends = first.source.provenance == Provenance::BuiltIn
+                    && file.source.provenance == Provenance::User;
+                let message = if extends {
+                    format!(
+                        "language `{code}` already comes with the built-in lexicons; a directory added to them (+DIR, --extend-lexicons) adds rules only: remove this [language] table, or use --lexicons DIR to replace the built-ins"
+                    )
+                } else {
+                    format!("language `{code}` is described twice; keep one [language] table")
+                };
+                problems.error(file, spec.span(), message);
             } else {
                 spec_found = Some((*file, spec.get_ref()));
             }
@@ -627,10 +623,14 @@ fn compile_language(
 
     for (file, set) in set_locations {
         let id = set.get_ref().id.get_ref();
-        if !compiler.sets_used.contains(id) {
+        // A built-in set left unused because the user disabled its rule is
+        // not the user's problem (the built-ins are kept lint-clean).
+        let disabled_away = file.source.provenance == Provenance::BuiltIn && !disabled.is_empty();
+        if !compiler.sets_used.contains(id) && !disabled_away {
             problems.warn(
                 file,
                 set.get_ref().id.span(),
+                Lint::UnusedSet,
                 format!("set `{id}` is not used by any rule"),
             );
         }

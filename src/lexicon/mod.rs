@@ -5,8 +5,11 @@
 //! [`compiled`] form the engine runs: per language one [`scanner`] holding all
 //! phrases, plus matchers and rules.
 
+pub(crate) mod categories;
 pub mod compile;
 pub mod compiled;
+pub mod doc;
+pub mod lint;
 pub mod load;
 pub(crate) mod rules;
 pub mod scanner;
@@ -16,8 +19,9 @@ use std::path::Path;
 
 pub use compile::{Compiled, Diagnostic};
 pub use compiled::Lexicons;
+pub use lint::Lint;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Which lexicons a run uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,16 +42,7 @@ pub enum LexiconChoice {
 /// compiles them all); a user's are compiled now, so that a pattern too
 /// large to compile is an error before the run, with its location.
 pub fn load(choice: &LexiconChoice) -> Result<Compiled> {
-    let sources = match choice {
-        LexiconChoice::BuiltIn => load::builtin_sources(),
-        LexiconChoice::Extend(dir) => {
-            let mut sources = load::builtin_sources();
-            sources.extend(load::directory_sources(dir)?);
-            sources
-        }
-        LexiconChoice::Replace(dir) => replace_sources(dir)?,
-    };
-    let parsed = load::parse_all(sources)?;
+    let parsed = load::parse_all(sources(choice)?)?;
     let compiled = compile::compile(&parsed)?;
     if *choice != LexiconChoice::BuiltIn {
         compile_all_patterns(&compiled.lexicons)?;
@@ -57,17 +52,87 @@ pub fn load(choice: &LexiconChoice) -> Result<Compiled> {
 
 /// Compiles every regex of every language now, reporting all failures.
 pub fn compile_all_patterns(lexicons: &Lexicons) -> Result<()> {
-    let mut errors: Vec<crate::error::Error> = lexicons
-        .languages
-        .iter()
-        .flat_map(|l| l.scanner.compile_all())
-        .map(|(location, message)| crate::error::Error::lexicon(location, message))
-        .collect();
+    let mut errors = pattern_errors(lexicons);
     match errors.len() {
         0 => Ok(()),
         1 => Err(errors.remove(0)),
-        _ => Err(crate::error::Error::LexiconMany(errors)),
+        _ => Err(Error::LexiconMany(errors)),
     }
+}
+
+fn pattern_errors(lexicons: &Lexicons) -> Vec<Error> {
+    lexicons
+        .languages
+        .iter()
+        .flat_map(|l| l.scanner.compile_all())
+        .map(|(location, message)| Error::lexicon(location, message))
+        .collect()
+}
+
+/// The lexicon files of a choice, built-in ones first.
+pub fn sources(choice: &LexiconChoice) -> Result<Vec<load::LexiconSource>> {
+    Ok(match choice {
+        LexiconChoice::BuiltIn => load::builtin_sources(),
+        LexiconChoice::Extend(dir) => {
+            let mut sources = load::builtin_sources();
+            sources.extend(load::directory_sources(dir)?);
+            sources
+        }
+        LexiconChoice::Replace(dir) => replace_sources(dir)?,
+    })
+}
+
+/// What `lexicon check` found: every error and warning, and the compiled
+/// lexicons when there were no errors.
+#[derive(Debug)]
+pub struct Checked {
+    pub lexicons: Option<Lexicons>,
+    /// Lexicon errors, each with its location, sorted.
+    pub errors: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Validates and lints the chosen lexicons, collecting every problem
+/// instead of stopping at the first. Lexicon errors are data here; only
+/// problems outside the lexicon files (a missing directory, an unreadable
+/// file) are returned as `Err`.
+pub fn check(choice: &LexiconChoice) -> Result<Checked> {
+    let parsed = sources(choice).and_then(load::parse_all);
+    let outcome = match parsed {
+        Ok(parsed) => compile::compile_all(&parsed),
+        Err(err @ (Error::Lexicon { .. } | Error::LexiconMany(_))) => compile::Outcome {
+            lexicons: None,
+            errors: vec![err],
+            warnings: Vec::new(),
+        },
+        Err(err) => return Err(err),
+    };
+    let mut errors = Vec::new();
+    let pattern_errors = outcome.lexicons.as_ref().map(pattern_errors);
+    for error in outcome
+        .errors
+        .into_iter()
+        .chain(pattern_errors.into_iter().flatten())
+    {
+        match error {
+            Error::LexiconMany(many) => errors.extend(many),
+            one => errors.push(one),
+        }
+    }
+    errors.sort_by_key(|e| match e {
+        Error::Lexicon { location, .. } => Some(location.clone()),
+        _ => None,
+    });
+    let lexicons = if errors.is_empty() {
+        outcome.lexicons
+    } else {
+        None
+    };
+    Ok(Checked {
+        lexicons,
+        errors,
+        warnings: outcome.warnings,
+    })
 }
 
 /// The user's files, plus the built-in categories (unless the directory has

@@ -68,6 +68,9 @@ impl RegexEntry {
 #[derive(Debug)]
 pub struct Scanner {
     pub automaton: Option<AhoCorasick>,
+    /// The text of each automaton pattern (normalised phrase bodies and
+    /// regex literals), for explanations and `lexicon phrases`.
+    pub texts: Vec<String>,
     pub uses: Vec<Vec<PatternUse>>,
     pub regexes: Vec<RegexEntry>,
     /// Regexes without a literal prefilter: run on every turn.
@@ -76,6 +79,36 @@ pub struct Scanner {
 }
 
 impl Scanner {
+    /// The normalised text of every phrase (not regex literals), without
+    /// wildcards, in automaton order.
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.texts
+            .iter()
+            .zip(&self.uses)
+            .filter(|(_, uses)| uses.iter().any(|u| matches!(u, PatternUse::Phrase { .. })))
+            .map(|(text, _)| text.as_str())
+    }
+
+    /// A phrase of `list` as written, with its wildcards (`dreig*`).
+    pub fn phrase_in_list(&self, pattern: u32, list: ListId) -> Option<String> {
+        let text = self.texts.get(pattern as usize)?;
+        self.uses
+            .get(pattern as usize)?
+            .iter()
+            .find_map(|u| match *u {
+                PatternUse::Phrase {
+                    list: l,
+                    left,
+                    right,
+                } if l == list => Some(format!(
+                    "{}{text}{}",
+                    if left { "" } else { "*" },
+                    if right { "" } else { "*" }
+                )),
+                _ => None,
+            })
+    }
+
     /// Compiles every regex now; the errors, with the pattern's location.
     pub fn compile_all(&self) -> Vec<(Location, String)> {
         self.regexes
@@ -238,8 +271,14 @@ impl ScannerBuilder {
                     .map_err(|e| format!("cannot build the phrase automaton: {e}"))?,
             )
         };
+        let texts = self
+            .patterns
+            .iter()
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect();
         Ok(Scanner {
             automaton,
+            texts,
             uses: self.uses,
             regexes: self.regexes,
             unfiltered: self.unfiltered,
@@ -303,7 +342,7 @@ fn parse_pattern(folded: &str) -> Result<Hir, TermError> {
         .parse(folded)
         .map_err(|e| format!("invalid pattern: {}", first_line(&e.to_string())))?;
     if hir.properties().minimum_len() == Some(0) {
-        return Err("pattern matches the empty string, so it would match every turn".into());
+        return Err("pattern can match the empty string (every part of it is optional or a look-around such as \\b), so it matches nothing useful".into());
     }
     Ok(hir)
 }
@@ -497,6 +536,10 @@ mod tests {
             .add_pattern(l, "a*", Location::file("t.toml"))
             .unwrap_err();
         assert!(err.contains("empty string"), "{err}");
+        let err = b
+            .add_pattern(l, r"\b(?:wat)?\b", Location::file("t.toml"))
+            .unwrap_err();
+        assert!(err.contains("can match the empty string"), "{err}");
         assert_eq!(
             b.add_pattern(l, r"\w+ \w+ \w+ zei", Location::file("t.toml"))
                 .unwrap(),

@@ -13,6 +13,8 @@
 //! lexicon change that breaks a known case.
 
 pub mod fixtures;
+pub mod gates;
+pub mod junit;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -232,6 +232,12 @@ pub fn normalize(input: &str) -> String {
     out
 }
 
+/// True for characters normalised text never contains: whitespace other
+/// than a plain space, and the invisible characters normalisation drops.
+pub fn never_in_normalized(ch: char) -> bool {
+    (ch.is_whitespace() && ch != ' ') || is_invisible(ch)
+}
+
 fn is_invisible(ch: char) -> bool {
     matches!(
         ch,

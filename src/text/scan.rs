@@ -58,6 +58,19 @@ pub fn negator_before(
     is_negator: impl Fn(&str) -> bool,
     is_clause_breaker: impl Fn(&str) -> bool,
 ) -> Option<&str> {
+    negator_span_before(text, start, window, is_negator, is_clause_breaker)
+        .and_then(|(from, to)| text.get(from..to))
+}
+
+/// Like [`negator_before`], returning the negator's byte range in `text`
+/// (so an explanation can point at it).
+pub fn negator_span_before(
+    text: &str,
+    start: usize,
+    window: usize,
+    is_negator: impl Fn(&str) -> bool,
+    is_clause_breaker: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
     let before = text.get(..start)?;
     let mut words_seen = 0;
     let mut iter = before.char_indices().rev().peekable();
@@ -86,7 +99,7 @@ pub fn negator_before(
         }
         let word = &before[word_start..word_end];
         if is_negator(word) {
-            return Some(word);
+            return Some((word_start, word_end));
         }
         if is_clause_breaker(word) {
             return None;

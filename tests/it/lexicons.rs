@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use convoscan::lexicon::{LexiconChoice, load};
+use convoscan::lexicon::{LexiconChoice, doc, load};
 use convoscan::lextest;
 use convoscan::model::Severity;
 
@@ -85,4 +85,17 @@ fn builtin_threats_escalate_when_early_and_unprovoked() {
          agent: Als de factuur onbetaald blijft, gaat die na de aanmaning naar een incassobureau.",
     );
     assert_eq!(threat_severities(&asked), vec![]);
+}
+
+#[test]
+fn builtin_rule_reference_is_current() {
+    let compiled = load(&LexiconChoice::BuiltIn).expect("built-in lexicons compile");
+    let expected = doc::markdown(&compiled.lexicons, doc::BUILTIN_TITLE);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/README.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "lexicons/README.md is not the current rule reference; regenerate it with\n\n    {}\n",
+        doc::REGENERATE
+    );
 }

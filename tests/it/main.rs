@@ -6,6 +6,8 @@ mod engine;
 mod formats;
 mod input;
 mod jumping;
+mod lexicon_cli;
 mod lexicon_validation;
+mod lexicon_workflow;
 mod lexicons;
 mod reports;
