@@ -99,7 +99,7 @@ pub struct Checked {
 pub fn check(choice: &LexiconChoice) -> Result<Checked> {
     let parsed = sources(choice).and_then(load::parse_all);
     let outcome = match parsed {
-        Ok(parsed) => compile::compile_all(&parsed),
+        Ok(parsed) => compile::compile_all(&parsed, true),
         Err(err @ (Error::Lexicon { .. } | Error::LexiconMany(_))) => compile::Outcome {
             lexicons: None,
             errors: vec![err],
