@@ -323,12 +323,36 @@ impl<'f> LanguageLint<'f> {
     }
 
     fn shadowed(&self, list: &[Phrase<'f>], problems: &mut Problems) {
+        // Only a phrase whose body occurs inside the longer one can cover
+        // it: one automaton over the list's bodies finds those candidates,
+        // so a list of thousands of phrases is not compared pair by pair.
+        let mut bodies: Vec<&str> = list.iter().map(|p| p.body.as_str()).collect();
+        bodies.sort_unstable();
+        bodies.dedup();
+        bodies.retain(|b| !b.is_empty());
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(&bodies) else {
+            return;
+        };
+        let mut by_body: Vec<Vec<usize>> = vec![Vec::new(); bodies.len()];
+        for (index, phrase) in list.iter().enumerate() {
+            if let Ok(at) = bodies.binary_search(&phrase.body.as_str()) {
+                by_body[at].push(index);
+            }
+        }
+        let mut candidates: Vec<usize> = Vec::new();
         for longer in list {
             let same = |a: &Phrase<'_>| {
                 a.body == longer.body && a.left == longer.left && a.right == longer.right
             };
-            let shorter = list
+            candidates.clear();
+            for found in automaton.find_overlapping_iter(longer.body.as_str()) {
+                candidates.extend(&by_body[found.pattern().as_usize()]);
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let shorter = candidates
                 .iter()
+                .map(|&i| &list[i])
                 .find(|a| !std::ptr::eq(*a, longer) && !same(a) && self.covers(a, longer));
             if let Some(shorter) = shorter {
                 let place = if std::ptr::eq(shorter.file, longer.file) {

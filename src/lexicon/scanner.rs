@@ -118,8 +118,14 @@ impl Scanner {
 
     /// Compiles every regex now; the errors, with the pattern's location.
     pub fn compile_all(&self) -> Vec<(Location, String)> {
+        self.compile_where(|_| true)
+    }
+
+    /// Compiles the regexes whose location `wanted` accepts; the errors.
+    pub fn compile_where(&self, wanted: impl Fn(&Location) -> bool) -> Vec<(Location, String)> {
         self.regexes
             .iter()
+            .filter(|entry| wanted(&entry.location))
             .filter_map(|entry| {
                 entry
                     .regex()
