@@ -43,7 +43,7 @@ impl Default for RunConfig {
             input: InputConfig::default(),
             analysis: AnalysisOptions::default(),
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
-            sort_budget: 96 * 1024 * 1024,
+            sort_budget: 64 * 1024 * 1024,
             strict: false,
         }
     }
@@ -142,11 +142,23 @@ pub fn run_files(
                 },
             });
         }
-        let mut sorter = sorter
-            .lock()
-            .map_err(|_| Error::usage("an analysis worker failed"))?;
-        for record in records {
-            sorter.push(record)?;
+        // A full buffer is written as a run after the lock is released, so
+        // the other workers keep going meanwhile.
+        let mut spills = Vec::new();
+        {
+            let mut sorter = sorter
+                .lock()
+                .map_err(|_| Error::usage("an analysis worker failed"))?;
+            for record in records {
+                spills.extend(sorter.push_deferred(record)?);
+            }
+        }
+        for spill in spills {
+            let run = spill.write()?;
+            sorter
+                .lock()
+                .map_err(|_| Error::usage("an analysis worker failed"))?
+                .add_run(run);
         }
         failure.map_or(Ok(()), Err)
     };

@@ -27,8 +27,57 @@ pub struct RecordSorter {
     buffer: Vec<ConversationRecord>,
     buffered_bytes: usize,
     budget: usize,
-    runs: Vec<File>,
+    /// Spilled runs with their sequence numbers (kept in that order, so the
+    /// merge breaks ties the same way whichever worker wrote a run first).
+    runs: Vec<(usize, File)>,
+    next_run: usize,
     spill_dir: Option<tempfile::TempDir>,
+}
+
+/// A full buffer to be written as a sorted run.
+pub struct Spill {
+    records: Vec<ConversationRecord>,
+    path: PathBuf,
+    sequence: usize,
+}
+
+/// A run on disk, ready for [`RecordSorter::add_run`].
+pub struct SpilledRun {
+    file: File,
+    sequence: usize,
+}
+
+fn sort_records(records: &mut [ConversationRecord]) {
+    records.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+impl Spill {
+    /// Sorts the records and writes them to a temporary file.
+    pub fn write(mut self) -> Result<SpilledRun> {
+        sort_records(&mut self.records);
+        let path = self.path;
+        let file = File::options()
+            .create_new(true)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        let mut writer = BufWriter::with_capacity(1 << 20, file);
+        for record in &self.records {
+            serde_json::to_writer(&mut writer, record)
+                .map_err(|e| Error::io(&path, std::io::Error::other(e)))?;
+            writer.write_all(b"\n").map_err(|e| Error::io(&path, e))?;
+        }
+        let mut file = writer
+            .into_inner()
+            .map_err(|e| Error::io(&path, e.into_error()))?;
+        use std::io::Seek;
+        file.rewind().map_err(|e| Error::io(&path, e))?;
+        Ok(SpilledRun {
+            file,
+            sequence: self.sequence,
+        })
+    }
 }
 
 impl RecordSorter {
@@ -39,30 +88,33 @@ impl RecordSorter {
             buffered_bytes: 0,
             budget: budget.max(1),
             runs: Vec::new(),
+            next_run: 0,
             spill_dir: None,
         }
     }
 
     pub fn push(&mut self, record: ConversationRecord) -> Result<()> {
-        self.buffered_bytes += record.approx_bytes();
-        self.buffer.push(record);
-        if self.buffered_bytes >= self.budget {
-            self.spill()?;
+        if let Some(spill) = self.push_deferred(record)? {
+            let run = spill.write()?;
+            self.add_run(run);
         }
         Ok(())
     }
 
-    /// Number of runs spilled to disk so far.
-    pub fn spilled_runs(&self) -> usize {
-        self.runs.len()
+    /// Adds a record; when the buffer reaches the budget, hands it back as a
+    /// [`Spill`] for the caller to write, outside any lock it holds, and to
+    /// return with [`RecordSorter::add_run`]. Workers sharing a sorter so
+    /// keep analysing while one of them writes a run.
+    pub fn push_deferred(&mut self, record: ConversationRecord) -> Result<Option<Spill>> {
+        self.buffered_bytes += record.approx_bytes();
+        self.buffer.push(record);
+        if self.buffered_bytes < self.budget {
+            return Ok(None);
+        }
+        self.take_spill().map(Some)
     }
 
-    fn sort_buffer(&mut self) {
-        self.buffer.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    }
-
-    fn spill(&mut self) -> Result<()> {
-        self.sort_buffer();
+    fn take_spill(&mut self) -> Result<Spill> {
         if self.spill_dir.is_none() {
             self.spill_dir =
                 Some(tempfile::tempdir().map_err(|e| Error::io("temporary directory", e))?);
@@ -71,26 +123,34 @@ impl RecordSorter {
             .spill_dir
             .as_ref()
             .map_or_else(std::env::temp_dir, |d| d.path().to_path_buf());
-        let path: PathBuf = dir.join(format!("run-{}.jsonl", self.runs.len()));
-        let file = File::options()
-            .create_new(true)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
-        let mut writer = BufWriter::with_capacity(1 << 20, file);
-        for record in self.buffer.drain(..) {
-            serde_json::to_writer(&mut writer, &record)
-                .map_err(|e| Error::io(&path, std::io::Error::other(e)))?;
-            writer.write_all(b"\n").map_err(|e| Error::io(&path, e))?;
-        }
-        let mut file = writer
-            .into_inner()
-            .map_err(|e| Error::io(&path, e.into_error()))?;
-        use std::io::Seek;
-        file.rewind().map_err(|e| Error::io(&path, e))?;
-        self.runs.push(file);
+        let sequence = self.next_run;
+        self.next_run += 1;
         self.buffered_bytes = 0;
+        Ok(Spill {
+            records: std::mem::take(&mut self.buffer),
+            path: dir.join(format!("run-{sequence}.jsonl")),
+            sequence,
+        })
+    }
+
+    /// Files a run written by [`Spill::write`].
+    pub fn add_run(&mut self, run: SpilledRun) {
+        let at = self.runs.partition_point(|(s, _)| *s < run.sequence);
+        self.runs.insert(at, (run.sequence, run.file));
+    }
+
+    /// Number of runs spilled to disk so far.
+    pub fn spilled_runs(&self) -> usize {
+        self.runs.len()
+    }
+
+    fn sort_buffer(&mut self) {
+        sort_records(&mut self.buffer);
+    }
+
+    fn spill(&mut self) -> Result<()> {
+        let run = self.take_spill()?.write()?;
+        self.add_run(run);
         Ok(())
     }
 
@@ -108,7 +168,7 @@ impl RecordSorter {
                 readers: self
                     .runs
                     .drain(..)
-                    .map(|f| BufReader::with_capacity(1 << 20, f))
+                    .map(|(_, f)| BufReader::with_capacity(1 << 20, f))
                     .collect(),
                 heap: BinaryHeap::new(),
                 line: String::new(),
@@ -334,6 +394,27 @@ mod tests {
                 .collect();
             assert_eq!(ids, ["a", "b", "c", "d"], "budget {budget}");
         }
+    }
+
+    #[test]
+    fn runs_written_outside_the_sorter_merge_whatever_order_they_come_back_in() {
+        let mut sorter = RecordSorter::new(1);
+        let mut spills = Vec::new();
+        for id in ["e", "c", "a", "d", "b"] {
+            spills.extend(sorter.push_deferred(record(id, 0, 0, 1)).unwrap());
+        }
+        assert_eq!(spills.len(), 5);
+        // Written by different workers, finished in reverse order.
+        for spill in spills.into_iter().rev() {
+            let run = spill.write().unwrap();
+            sorter.add_run(run);
+        }
+        assert_eq!(sorter.spilled_runs(), 5);
+        let ids: Vec<String> = drain(sorter.finish(vec![]).unwrap())
+            .into_iter()
+            .map(|r| r.0)
+            .collect();
+        assert_eq!(ids, ["a", "b", "c", "d", "e"]);
     }
 
     #[test]
