@@ -11,7 +11,7 @@ use crate::record::{Analysis, ConversationRecord, Finding, Outcome};
 use super::repeat::{RepeatCell, RepeatSummary, RepeatTracker};
 use super::stats::{Histogram, VsTeam, iso_week, utc_date, wilson};
 use super::summary::{
-    attach_repeats, evidence, push_new, sort_rows, sort_rules, summarize_measures,
+    Distribution, attach_repeats, evidence, push_new, sort_rows, sort_rules, summarize_measures,
 };
 use super::weekly::WeeklyAcc;
 use super::*;
@@ -28,7 +28,7 @@ struct CategoryMeta {
 struct GroupAcc {
     conversations: u64,
     flagged: Vec<u64>,
-    measures: Vec<Vec<f64>>,
+    measures: Vec<Distribution>,
     /// Rule id → (category index, conversations).
     rules: BTreeMap<Arc<str>, (usize, u64)>,
     channels: BTreeMap<String, u64>,
@@ -54,7 +54,7 @@ impl GroupAcc {
 
     fn measure(&mut self, measure: usize, value: f64) {
         if self.measures.len() <= measure {
-            self.measures.resize(measure + 1, Vec::new());
+            self.measures.resize(measure + 1, Distribution::default());
         }
         self.measures[measure].push(value);
     }
@@ -495,7 +495,8 @@ impl ReportBuilder {
                 .map(|(cell, _)| cell.rate_per_100)
                 .sum(),
         );
-        acc.measures.resize(self.measures.len(), Vec::new());
+        acc.measures
+            .resize(self.measures.len(), Distribution::default());
         let mut top_rules: Vec<RuleCount> = acc
             .rules
             .iter()
@@ -529,7 +530,7 @@ impl ReportBuilder {
             low_volume: n < self.options.min_conversations,
             categories,
             agent_flag_rate,
-            measures: summarize_measures(&self.measures, &mut acc.measures),
+            measures: summarize_measures(&self.measures, &acc.measures),
             top_rules,
             channels,
             median_turns: acc.turns.median(),

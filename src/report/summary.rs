@@ -68,28 +68,97 @@ pub(super) fn sort_rows(rows: &mut [GroupRow]) {
 
 pub(super) fn summarize_measures(
     names: &[Arc<str>],
-    values: &mut [Vec<f64>],
+    values: &[Distribution],
 ) -> Vec<MeasureSummary> {
     names
         .iter()
-        .zip(values.iter_mut())
+        .zip(values.iter())
         .map(|(name, values)| {
-            values.sort_by(f64::total_cmp);
             let n = values.len();
-            let median = (n > 0).then(|| {
-                if n % 2 == 1 {
-                    values[n / 2]
-                } else {
-                    (values[n / 2 - 1] + values[n / 2]) / 2.0
-                }
-            });
-            let zeros = values.iter().filter(|v| **v == 0.0).count();
             MeasureSummary {
                 name: name.to_string(),
-                conversations: n as u64,
-                median: median.map(round2),
-                zero_share: (n > 0).then(|| round2(zeros as f64 / n as f64)),
+                conversations: n,
+                median: values.median().map(round2),
+                zero_share: (n > 0).then(|| round2(values.zeros() as f64 / n as f64)),
             }
         })
         .collect()
+}
+
+/// The values of a measure in a group, kept as counts per distinct value:
+/// turns and seconds repeat, so memory stays flat however many
+/// conversations a group has, and the median is still exact.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Distribution {
+    /// Count per value, keyed by the value's bits (non-negative values sort
+    /// by their bits; negative values are not measured).
+    counts: std::collections::BTreeMap<u64, u64>,
+    len: u64,
+}
+
+impl Distribution {
+    pub(super) fn push(&mut self, value: f64) {
+        // -0.0 counts as 0; a NaN is not a measurement.
+        if value.is_nan() {
+            return;
+        }
+        let value = if value == 0.0 { 0.0 } else { value.max(0.0) };
+        *self.counts.entry(value.to_bits()).or_default() += 1;
+        self.len += 1;
+    }
+
+    pub(super) fn len(&self) -> u64 {
+        self.len
+    }
+
+    pub(super) fn zeros(&self) -> u64 {
+        self.counts.get(&0.0f64.to_bits()).copied().unwrap_or(0)
+    }
+
+    /// The value at 0-based position `rank` in sorted order.
+    fn nth(&self, rank: u64) -> Option<f64> {
+        let mut seen = 0;
+        for (&bits, &count) in &self.counts {
+            seen += count;
+            if rank < seen {
+                return Some(f64::from_bits(bits));
+            }
+        }
+        None
+    }
+
+    pub(super) fn median(&self) -> Option<f64> {
+        let n = self.len;
+        if n == 0 {
+            return None;
+        }
+        if n % 2 == 1 {
+            self.nth(n / 2)
+        } else {
+            Some((self.nth(n / 2 - 1)? + self.nth(n / 2)?) / 2.0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod distribution_tests {
+    use super::Distribution;
+
+    #[test]
+    fn median_and_zeros_are_exact() {
+        let mut d = Distribution::default();
+        assert_eq!(d.median(), None);
+        for v in [3.0, 0.0, 7.0, -0.0, 3.0] {
+            d.push(v);
+        }
+        assert_eq!((d.len(), d.zeros(), d.median()), (5, 2, Some(3.0)));
+        d.push(9.5);
+        assert_eq!(d.median(), Some(3.0));
+        d.push(8.0);
+        d.push(8.0);
+        // 0 0 3 3 7 8 8 9.5
+        assert_eq!(d.median(), Some(5.0));
+        d.push(f64::NAN);
+        assert_eq!(d.len(), 8);
+    }
 }
