@@ -374,7 +374,7 @@ fi
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 memory=$(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
 about="$(date -u +%Y-%m-%d), commit $commit, $(nproc) cores${cpu:+ ($cpu)}${memory:+, $memory RAM};"
-about+=" $(rg --version | head -n 1); $(thousands "$conversations") conversations; median of $reps runs"
+about+=" $(rg --version | sed -n 1p); $(thousands "$conversations") conversations; median of $reps runs"
 about+=" (start-up: $startup_runs)${nice_level:+, under nice -n $nice_level};"
 about+=" $builtin_phrases built-in phrases, $extended_phrases with the 20k lexicon;"
 about+=" load average $load_before before, $load_after after"
