@@ -121,11 +121,17 @@ pub struct CardCategory {
     pub label: String,
     pub subject: Speaker,
     pub flagged: u64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub rate_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub low_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub high_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub team_rate_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub team_low_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub team_high_per_100: f64,
     pub vs_team: VsTeam,
 }

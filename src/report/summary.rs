@@ -88,7 +88,7 @@ pub(super) fn summarize_measures(
                 name: name.to_string(),
                 conversations: n as u64,
                 median: median.map(round2),
-                zero_share: (n > 0).then(|| round2(zeros as f64 / n as f64)),
+                zero_share: (n > 0).then(|| zeros as f64 / n as f64),
             }
         })
         .collect()

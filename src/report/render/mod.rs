@@ -238,4 +238,25 @@ mod tests {
         assert_eq!(marked_quote("abc", Some((1, 9))), "abc");
         assert_eq!(marked_quote("abc", None), "abc");
     }
+
+    #[test]
+    fn rates_are_rounded_once_from_the_exact_value() {
+        use crate::report::repeat::RepeatCell;
+        use crate::report::{rate, stats::wilson};
+        // 1 of 29 is 3.448...: 3.4, not 3.5 by way of 3.45.
+        assert_eq!(rate_text(rate(1, 29)), "3.4");
+        // 4 of 35: the interval's upper end is 25.951..., so 26.0.
+        let (low, high) = wilson(4, 35);
+        assert_eq!(interval_text(low, high), "4.5–26.0");
+        // Files get two decimals of the same exact value.
+        let cell = RepeatCell {
+            eligible: 29,
+            repeated: 1,
+            rate_per_100: rate(1, 29),
+        };
+        assert_eq!(
+            serde_json::to_string(&cell).expect("serialises"),
+            r#"{"eligible":29,"repeated":1,"rate_per_100":3.45}"#
+        );
+    }
 }
