@@ -206,6 +206,40 @@ fn temp_export(dir: &TempDir, header: &str, rows: &[&str]) -> String {
 }
 
 #[test]
+fn a_missed_root_cause_point_quotes_the_customers_cue() {
+    // The finding sits on the customer's turn that named the cause; it is
+    // charged to the agent and is the evidence of the coaching point.
+    let dir = TempDir::new().unwrap();
+    let export = temp_export(
+        &dir,
+        "conversation_id,speaker,agent,text",
+        &[
+            "m1,klant,A9,Ik heb een herinnering gekregen. Ik ben vorige maand mijn baan kwijtgeraakt.",
+            "m1,agent,A9,Ik zet een regeling klaar in drie termijnen.",
+            "m1,klant,A9,Oké.",
+            "m1,agent,A9,Fijne dag nog.",
+        ],
+    );
+    let card = json(&["agent", "A9", &export, "--format", "json"]);
+    let points = card["coaching_points"].as_array().unwrap();
+    let point = points
+        .iter()
+        .find(|p| p["category"] == "missed_root_cause")
+        .unwrap_or_else(|| panic!("a missed root cause point: {points:?}"));
+    let evidence = point["evidence"].as_array().unwrap();
+    assert_eq!(evidence.len(), 1, "{point}");
+    assert_eq!(evidence[0]["rule"], "missed_root_cause.life_event");
+    assert_eq!(evidence[0]["turn"], 0);
+    assert_eq!(evidence[0]["agent_id"], "A9");
+    assert!(
+        evidence[0]["quote"]
+            .as_str()
+            .unwrap()
+            .contains("baan kwijtgeraakt")
+    );
+}
+
+#[test]
 fn repeat_contacts_need_customer_ids_and_start_times() {
     let dir = TempDir::new().unwrap();
     let export = temp_export(
