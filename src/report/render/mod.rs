@@ -182,8 +182,13 @@ pub fn interval_text(low: f64, high: f64) -> String {
 /// reasons), turns, languages.
 pub fn accounting_line(acc: &Accounting) -> String {
     let files = if acc.files_read == 1 { "file" } else { "files" };
+    let conversations = if acc.conversations_read == 1 {
+        "conversation"
+    } else {
+        "conversations"
+    };
     let mut line = format!(
-        "Read {} {files}: {} conversations, {} analysed, {} skipped",
+        "Read {} {files}: {} {conversations}, {} analysed, {} skipped",
         thousands(acc.files_read),
         thousands(acc.conversations_read),
         thousands(acc.analysed),
@@ -197,7 +202,8 @@ pub fn accounting_line(acc: &Accounting) -> String {
             .collect();
         line.push_str(&format!(" ({})", reasons.join(", ")));
     }
-    line.push_str(&format!("; {} turns", thousands(acc.turns)));
+    let turns = if acc.turns == 1 { "turn" } else { "turns" };
+    line.push_str(&format!("; {} {turns}", thousands(acc.turns)));
     if !acc.languages.is_empty() {
         let languages: Vec<String> = acc
             .languages
@@ -226,6 +232,23 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn the_accounting_line_counts_in_the_singular_too() {
+        let mut acc = Accounting {
+            files_read: 1,
+            conversations_read: 1,
+            analysed: 1,
+            turns: 1,
+            grouped: true,
+            ..Accounting::default()
+        };
+        acc.languages.insert("nl".to_string(), 1);
+        assert_eq!(
+            accounting_line(&acc),
+            "Read 1 file: 1 conversation, 1 analysed, 0 skipped; 1 turn; languages: nl 1."
+        );
     }
 
     #[test]

@@ -240,6 +240,35 @@ fn a_missed_root_cause_point_quotes_the_customers_cue() {
 }
 
 #[test]
+fn only_counts_of_exploring_questions_show_a_share_of_zeros() {
+    // "50% zero" means: half the conversations had no exploring question.
+    // Zero seconds to a first solution means nothing, so it is not shown.
+    let dir = TempDir::new().unwrap();
+    let export = temp_export(
+        &dir,
+        "conversation_id,timestamp,speaker,agent,text",
+        &[
+            "a,2024-11-12T09:00:00Z,klant,A1,Mijn pakket is niet aangekomen.",
+            "a,2024-11-12T09:00:20Z,agent,A1,Ik stuur u een nieuwe.",
+            "b,2024-11-12T10:00:00Z,klant,A1,Mijn pakket is niet aangekomen.",
+            "b,2024-11-12T10:00:10Z,agent,A1,Wat vervelend. Sinds wanneer wacht u al?",
+            "b,2024-11-12T10:00:30Z,klant,A1,Sinds maandag.",
+            "b,2024-11-12T10:00:50Z,agent,A1,Ik stuur u een nieuwe.",
+        ],
+    );
+    let table = stdout(&["report", &export, "--format", "markdown"]);
+    assert!(
+        table.contains("| questions before first solution | 2 | 0.5 | 50% |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| seconds to first solution | 2 | 35.0 | - |"),
+        "{table}"
+    );
+    assert!(table.contains("| 0.5 (50% zero) | 35.0 |"), "{table}");
+}
+
+#[test]
 fn repeat_contacts_need_customer_ids_and_start_times() {
     let dir = TempDir::new().unwrap();
     let export = temp_export(
