@@ -269,6 +269,22 @@ fn only_counts_of_exploring_questions_show_a_share_of_zeros() {
 }
 
 #[test]
+fn explain_counts_one_finding_in_the_singular() {
+    let dir = TempDir::new().unwrap();
+    let export = temp_export(
+        &dir,
+        "conversation_id,speaker,agent,text",
+        &[
+            "e1,klant,A1,Mijn factuur klopt niet.",
+            "e1,agent,A1,\"Anders schakelen we de deurwaarder in.\"",
+        ],
+    );
+    let text = stdout(&["explain", "e1", &export]);
+    assert!(text.contains(" · 2 turns"), "{text}");
+    assert!(text.contains("\n1 finding: threat 1\n"), "{text}");
+}
+
+#[test]
 fn repeat_contacts_need_customer_ids_and_start_times() {
     let dir = TempDir::new().unwrap();
     let export = temp_export(
