@@ -195,7 +195,10 @@ pub fn render(conversation: &Conversation, analysis: &Analysis, options: Explain
     if let Some(start) = analysis.started_at_ms.and_then(utc_timestamp) {
         head.push(format!("started {start}"));
     }
-    head.push(format!("{} turns", analysis.turns));
+    head.push(match analysis.turns {
+        1 => "1 turn".to_string(),
+        n => format!("{n} turns"),
+    });
     if let Some(d) = analysis.duration_ms {
         head.push(clock(d));
     }
@@ -213,8 +216,13 @@ pub fn render(conversation: &Conversation, analysis: &Analysis, options: Explain
         .collect();
     let _ = writeln!(
         out,
-        "{} findings{}",
+        "{} {}{}",
         analysis.findings.len(),
+        if analysis.findings.len() == 1 {
+            "finding"
+        } else {
+            "findings"
+        },
         if summary.is_empty() {
             String::new()
         } else {

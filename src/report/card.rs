@@ -23,8 +23,11 @@
 //!
 //! **Evidence** is collected during the same fold as the report by an
 //! [`EvidenceCollector`] that keeps, per category, the three most severe
-//! findings on the agent's turns, preferring different conversations, first
+//! findings charged to the agent, preferring different conversations, first
 //! by conversation id among equals: bounded memory, deterministic output.
+//! A finding is charged to the agent as in the report: most are on the
+//! agent's own turns, but a missed root cause sits on the customer's turn
+//! that named the cause, and that quote is the evidence a coach needs.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -87,7 +90,7 @@ impl EvidenceCollector {
         let mut seen: Vec<&str> = Vec::new();
         for finding in &analysis.findings {
             let agent = finding.agent_id.as_deref().or(analysis.agent_id.as_deref());
-            if agent != Some(self.agent.as_str()) || finding.speaker != Speaker::Agent {
+            if agent != Some(self.agent.as_str()) {
                 continue;
             }
             self.seq += 1;
@@ -121,11 +124,17 @@ pub struct CardCategory {
     pub label: String,
     pub subject: Speaker,
     pub flagged: u64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub rate_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub low_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub high_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub team_rate_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub team_low_per_100: f64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub team_high_per_100: f64,
     pub vs_team: VsTeam,
 }

@@ -487,14 +487,12 @@ impl ReportBuilder {
                 }
             })
             .collect();
-        let agent_flag_rate = round2(
-            categories
-                .iter()
-                .zip(&self.categories)
-                .filter(|(_, meta)| meta.subject == Speaker::Agent)
-                .map(|(cell, _)| cell.rate_per_100)
-                .sum(),
-        );
+        let agent_flag_rate = categories
+            .iter()
+            .zip(&self.categories)
+            .filter(|(_, meta)| meta.subject == Speaker::Agent)
+            .map(|(cell, _)| cell.rate_per_100)
+            .sum();
         acc.measures
             .resize(self.measures.len(), Distribution::default());
         let mut top_rules: Vec<RuleCount> = acc

@@ -121,9 +121,12 @@ pub struct CategorySummary {
     pub label: String,
     pub subject: Speaker,
     pub conversations_flagged: u64,
+    #[serde(serialize_with = "two_decimals")]
     pub rate_per_100: f64,
     /// 95% Wilson interval of the rate.
+    #[serde(serialize_with = "two_decimals")]
     pub low_per_100: f64,
+    #[serde(serialize_with = "two_decimals")]
     pub high_per_100: f64,
     pub findings: u64,
     pub top_rules: Vec<RuleCount>,
@@ -133,8 +136,11 @@ pub struct CategorySummary {
 pub struct CategoryCell {
     pub category: String,
     pub flagged: u64,
+    #[serde(serialize_with = "two_decimals")]
     pub rate_per_100: f64,
+    #[serde(serialize_with = "two_decimals")]
     pub low_per_100: f64,
+    #[serde(serialize_with = "two_decimals")]
     pub high_per_100: f64,
     /// Against the team's interval (see [`stats`]).
     pub vs_team: VsTeam,
@@ -148,6 +154,7 @@ pub struct MeasureSummary {
     pub conversations: u64,
     pub median: Option<f64>,
     /// Share (0..1) of those conversations where the measure is zero.
+    #[serde(serialize_with = "two_decimals_opt")]
     pub zero_share: Option<f64>,
 }
 
@@ -169,11 +176,13 @@ pub struct GroupRow {
     pub contact_moment: Option<ContactMoment>,
     pub conversations: u64,
     /// Share of all analysed conversations, per 100.
+    #[serde(serialize_with = "two_decimals")]
     pub share_per_100: f64,
     /// Fewer conversations than `min_conversations`: rates are not meaningful.
     pub low_volume: bool,
     pub categories: Vec<CategoryCell>,
     /// Sum of the rates of categories about agent behaviour.
+    #[serde(serialize_with = "two_decimals")]
     pub agent_flag_rate: f64,
     pub measures: Vec<MeasureSummary>,
     /// Rules by conversations (an agent's: the rules of its own turns).
@@ -241,15 +250,33 @@ impl Report {
     }
 }
 
-/// Rate per 100, rounded to two decimals so output is stable across
-/// platforms and runs.
+/// Rate per 100 at full precision. Outputs round it once, from this exact
+/// value: tables to one decimal, JSON and CSV to two ([`two_decimals`]).
+/// Rounding it here already would round twice (3.448 → 3.45 → 3.5).
 pub fn rate(count: u64, total: u64) -> f64 {
     if total == 0 {
         return 0.0;
     }
-    round2(count as f64 * 100.0 / total as f64)
+    count as f64 * 100.0 / total as f64
 }
 
 pub fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
+}
+
+/// Serialises a figure rounded to two decimals: short, stable numbers in
+/// JSON while the report keeps the exact value for other renderings.
+pub fn two_decimals<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(round2(*value))
+}
+
+/// [`two_decimals`] for an optional figure.
+pub fn two_decimals_opt<S: serde::Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serializer.serialize_some(&round2(*v)),
+        None => serializer.serialize_none(),
+    }
 }

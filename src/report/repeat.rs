@@ -36,6 +36,7 @@ pub struct RepeatCell {
     /// within the window.
     pub repeated: u64,
     /// `repeated` per 100 `eligible`.
+    #[serde(serialize_with = "super::two_decimals")]
     pub rate_per_100: f64,
 }
 
@@ -169,7 +170,7 @@ mod tests {
         assert_eq!((r.team.eligible, r.team.repeated), (4, 1));
         assert_eq!(r.agents["A1"].repeated, 1);
         assert_eq!(r.agents["A2"].repeated, 0);
-        assert_eq!(r.topics["billing"].rate_per_100, 33.33);
+        assert_eq!(r.topics["billing"].rate_per_100, 100.0 / 3.0);
         assert_eq!(r.data_ends_ms, Some(20 * DAY));
     }
 

@@ -79,7 +79,7 @@ pub(super) fn summarize_measures(
                 name: name.to_string(),
                 conversations: n,
                 median: values.median().map(round2),
-                zero_share: (n > 0).then(|| round2(values.zeros() as f64 / n as f64)),
+                zero_share: (n > 0).then(|| values.zeros() as f64 / n as f64),
             }
         })
         .collect()

@@ -19,9 +19,11 @@ use super::rate;
 pub struct WeekCell {
     pub category: String,
     pub flagged: u64,
+    #[serde(serialize_with = "super::two_decimals")]
     pub rate_per_100: f64,
     /// Rate points per 100 against the previous week in the data; `None` for
     /// the first week.
+    #[serde(serialize_with = "super::two_decimals_opt")]
     pub change: Option<f64>,
 }
 
@@ -116,7 +118,7 @@ impl WeeklyAcc {
                         let flagged = acc.flagged.get(i).copied().unwrap_or(0);
                         let rate_per_100 = rate(flagged, acc.conversations);
                         let change = out.last().map(|previous: &WeekRow| {
-                            super::round2(rate_per_100 - previous.categories[i].rate_per_100)
+                            rate_per_100 - previous.categories[i].rate_per_100
                         });
                         WeekCell {
                             category: category.clone(),

@@ -9,8 +9,39 @@
 
 use std::io::{self, Write};
 
+use crate::model::Severity;
 use crate::report::weekly::WeekRow;
-use crate::report::{Evidence, GroupRow, MeasureSummary, Report};
+use crate::report::{Evidence, GroupRow, MeasureSummary, Report, round2};
+
+/// A value of the long CSV. Figures are written rounded to two decimals, as
+/// in the JSON report; the report itself keeps them exact.
+pub(super) trait CsvValue {
+    fn csv_text(&self) -> String;
+}
+
+impl CsvValue for f64 {
+    fn csv_text(&self) -> String {
+        round2(*self).to_string()
+    }
+}
+
+macro_rules! as_displayed {
+    ($($t:ty),*) => {
+        $(impl CsvValue for $t {
+            fn csv_text(&self) -> String {
+                self.to_string()
+            }
+        })*
+    };
+}
+
+as_displayed!(u64, u32, usize, bool, str, String, Severity);
+
+impl<T: CsvValue + ?Sized> CsvValue for &T {
+    fn csv_text(&self) -> String {
+        (**self).csv_text()
+    }
+}
 
 pub(super) struct Writer<'w> {
     pub inner: csv::Writer<&'w mut dyn Write>,
@@ -29,10 +60,10 @@ impl<'w> Writer<'w> {
         group: &str,
         category: &str,
         metric: &str,
-        value: impl ToString,
+        value: impl CsvValue,
     ) -> io::Result<()> {
         self.inner
-            .write_record([section, group, category, metric, &value.to_string()])
+            .write_record([section, group, category, metric, &value.csv_text()])
             .map_err(io::Error::other)
     }
 
@@ -42,7 +73,7 @@ impl<'w> Writer<'w> {
         group: &str,
         category: &str,
         metric: &str,
-        value: Option<impl ToString>,
+        value: Option<impl CsvValue>,
     ) -> io::Result<()> {
         match value {
             Some(v) => self.row(section, group, category, metric, v),

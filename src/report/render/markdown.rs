@@ -24,6 +24,16 @@ fn line(text: &str) -> String {
     }
 }
 
+/// A column of numbers (`12`, `4 (10.0) ▲`, `-`) is right-aligned; a column
+/// with any text (topics, contact moments, rule lists, channels) is not.
+fn numeric_column(rows: &[Vec<String>], column: usize) -> bool {
+    rows.iter().all(|row| {
+        row.get(column)
+            .and_then(|c| c.chars().next())
+            .is_none_or(|c| c.is_ascii_digit() || c == '-')
+    })
+}
+
 pub fn render(document: &Document, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {}", cell(&document.title))?;
     for lead in &document.lead {
@@ -46,11 +56,14 @@ pub fn render(document: &Document, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out)?;
             let headers: Vec<String> = section.headers.iter().map(|h| cell(h)).collect();
             writeln!(out, "| {} |", headers.join(" | "))?;
-            let rule: Vec<&str> = section
-                .headers
-                .iter()
-                .enumerate()
-                .map(|(i, _)| if i == 0 { "---" } else { "---:" })
+            let rule: Vec<&str> = (0..section.headers.len())
+                .map(|i| {
+                    if i > 0 && numeric_column(&section.rows, i) {
+                        "---:"
+                    } else {
+                        "---"
+                    }
+                })
                 .collect();
             writeln!(out, "| {} |", rule.join(" | "))?;
             for row in &section.rows {

@@ -182,8 +182,13 @@ pub fn interval_text(low: f64, high: f64) -> String {
 /// reasons), turns, languages.
 pub fn accounting_line(acc: &Accounting) -> String {
     let files = if acc.files_read == 1 { "file" } else { "files" };
+    let conversations = if acc.conversations_read == 1 {
+        "conversation"
+    } else {
+        "conversations"
+    };
     let mut line = format!(
-        "Read {} {files}: {} conversations, {} analysed, {} skipped",
+        "Read {} {files}: {} {conversations}, {} analysed, {} skipped",
         thousands(acc.files_read),
         thousands(acc.conversations_read),
         thousands(acc.analysed),
@@ -197,7 +202,8 @@ pub fn accounting_line(acc: &Accounting) -> String {
             .collect();
         line.push_str(&format!(" ({})", reasons.join(", ")));
     }
-    line.push_str(&format!("; {} turns", thousands(acc.turns)));
+    let turns = if acc.turns == 1 { "turn" } else { "turns" };
+    line.push_str(&format!("; {} {turns}", thousands(acc.turns)));
     if !acc.languages.is_empty() {
         let languages: Vec<String> = acc
             .languages
@@ -229,6 +235,23 @@ mod tests {
     }
 
     #[test]
+    fn the_accounting_line_counts_in_the_singular_too() {
+        let mut acc = Accounting {
+            files_read: 1,
+            conversations_read: 1,
+            analysed: 1,
+            turns: 1,
+            grouped: true,
+            ..Accounting::default()
+        };
+        acc.languages.insert("nl".to_string(), 1);
+        assert_eq!(
+            accounting_line(&acc),
+            "Read 1 file: 1 conversation, 1 analysed, 0 skipped; 1 turn; languages: nl 1."
+        );
+    }
+
+    #[test]
     fn quotes_cannot_forge_marks() {
         let quote = format!("a{MARK_OPEN}b c");
         assert_eq!(
@@ -237,5 +260,26 @@ mod tests {
         );
         assert_eq!(marked_quote("abc", Some((1, 9))), "abc");
         assert_eq!(marked_quote("abc", None), "abc");
+    }
+
+    #[test]
+    fn rates_are_rounded_once_from_the_exact_value() {
+        use crate::report::repeat::RepeatCell;
+        use crate::report::{rate, stats::wilson};
+        // 1 of 29 is 3.448...: 3.4, not 3.5 by way of 3.45.
+        assert_eq!(rate_text(rate(1, 29)), "3.4");
+        // 4 of 35: the interval's upper end is 25.951..., so 26.0.
+        let (low, high) = wilson(4, 35);
+        assert_eq!(interval_text(low, high), "4.5–26.0");
+        // Files get two decimals of the same exact value.
+        let cell = RepeatCell {
+            eligible: 29,
+            repeated: 1,
+            rate_per_100: rate(1, 29),
+        };
+        assert_eq!(
+            serde_json::to_string(&cell).expect("serialises"),
+            r#"{"eligible":29,"repeated":1,"rate_per_100":3.45}"#
+        );
     }
 }

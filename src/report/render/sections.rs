@@ -12,9 +12,19 @@ fn measure_label(name: &str) -> String {
     name.replace('_', " ")
 }
 
-fn measure_cell(m: &MeasureSummary) -> String {
+/// Whether a share of zeros means something for this measure: for a count
+/// of exploring questions, zero is the behaviour coaches look for; zero
+/// seconds to a first solution is just rare.
+fn zero_share_shown(report: &Report, m: &MeasureSummary) -> bool {
+    report.exploring_measures.contains(&m.name)
+}
+
+fn measure_cell(m: &MeasureSummary, with_zero_share: bool) -> String {
     match (m.median, m.zero_share) {
-        (Some(median), Some(zero)) => format!("{median:.1} ({:.0}% zero)", zero * 100.0),
+        (Some(median), Some(zero)) if with_zero_share => {
+            format!("{median:.1} ({:.0}% zero)", zero * 100.0)
+        }
+        (Some(median), _) => format!("{median:.1}"),
         _ => "-".to_string(),
     }
 }
@@ -111,9 +121,10 @@ fn agent_section(report: &Report) -> Section {
             cells.extend(row.categories.iter().map(category_cell));
             cells.push(rate_text(row.agent_flag_rate));
             for measure in &with_measures {
+                let with_zero_share = zero_share_shown(report, measure);
                 cells.push(
                     row.measure(&measure.name)
-                        .map_or_else(|| "-".into(), measure_cell),
+                        .map_or_else(|| "-".into(), |m| measure_cell(m, with_zero_share)),
                 );
             }
             if report.repeat.is_some() {
@@ -347,6 +358,7 @@ fn measures_section(report: &Report) -> Option<Section> {
                     thousands(m.conversations),
                     optional(m.median, 1),
                     m.zero_share
+                        .filter(|_| zero_share_shown(report, m))
                         .map_or("-".into(), |v| format!("{:.0}%", v * 100.0)),
                 ]
             })

@@ -206,6 +206,85 @@ fn temp_export(dir: &TempDir, header: &str, rows: &[&str]) -> String {
 }
 
 #[test]
+fn a_missed_root_cause_point_quotes_the_customers_cue() {
+    // The finding sits on the customer's turn that named the cause; it is
+    // charged to the agent and is the evidence of the coaching point.
+    let dir = TempDir::new().unwrap();
+    let export = temp_export(
+        &dir,
+        "conversation_id,speaker,agent,text",
+        &[
+            "m1,klant,A9,Ik heb een herinnering gekregen. Ik ben vorige maand mijn baan kwijtgeraakt.",
+            "m1,agent,A9,Ik zet een regeling klaar in drie termijnen.",
+            "m1,klant,A9,Oké.",
+            "m1,agent,A9,Fijne dag nog.",
+        ],
+    );
+    let card = json(&["agent", "A9", &export, "--format", "json"]);
+    let points = card["coaching_points"].as_array().unwrap();
+    let point = points
+        .iter()
+        .find(|p| p["category"] == "missed_root_cause")
+        .unwrap_or_else(|| panic!("a missed root cause point: {points:?}"));
+    let evidence = point["evidence"].as_array().unwrap();
+    assert_eq!(evidence.len(), 1, "{point}");
+    assert_eq!(evidence[0]["rule"], "missed_root_cause.life_event");
+    assert_eq!(evidence[0]["turn"], 0);
+    assert_eq!(evidence[0]["agent_id"], "A9");
+    assert!(
+        evidence[0]["quote"]
+            .as_str()
+            .unwrap()
+            .contains("baan kwijtgeraakt")
+    );
+}
+
+#[test]
+fn only_counts_of_exploring_questions_show_a_share_of_zeros() {
+    // "50% zero" means: half the conversations had no exploring question.
+    // Zero seconds to a first solution means nothing, so it is not shown.
+    let dir = TempDir::new().unwrap();
+    let export = temp_export(
+        &dir,
+        "conversation_id,timestamp,speaker,agent,text",
+        &[
+            "a,2024-11-12T09:00:00Z,klant,A1,Mijn pakket is niet aangekomen.",
+            "a,2024-11-12T09:00:20Z,agent,A1,Ik stuur u een nieuwe.",
+            "b,2024-11-12T10:00:00Z,klant,A1,Mijn pakket is niet aangekomen.",
+            "b,2024-11-12T10:00:10Z,agent,A1,Wat vervelend. Sinds wanneer wacht u al?",
+            "b,2024-11-12T10:00:30Z,klant,A1,Sinds maandag.",
+            "b,2024-11-12T10:00:50Z,agent,A1,Ik stuur u een nieuwe.",
+        ],
+    );
+    let table = stdout(&["report", &export, "--format", "markdown"]);
+    assert!(
+        table.contains("| questions before first solution | 2 | 0.5 | 50% |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| seconds to first solution | 2 | 35.0 | - |"),
+        "{table}"
+    );
+    assert!(table.contains("| 0.5 (50% zero) | 35.0 |"), "{table}");
+}
+
+#[test]
+fn explain_counts_one_finding_in_the_singular() {
+    let dir = TempDir::new().unwrap();
+    let export = temp_export(
+        &dir,
+        "conversation_id,speaker,agent,text",
+        &[
+            "e1,klant,A1,Mijn factuur klopt niet.",
+            "e1,agent,A1,\"Anders schakelen we de deurwaarder in.\"",
+        ],
+    );
+    let text = stdout(&["explain", "e1", &export]);
+    assert!(text.contains(" · 2 turns"), "{text}");
+    assert!(text.contains("\n1 finding: threat 1\n"), "{text}");
+}
+
+#[test]
 fn repeat_contacts_need_customer_ids_and_start_times() {
     let dir = TempDir::new().unwrap();
     let export = temp_export(

@@ -2,8 +2,10 @@
 //! transcript and lexicon text escaped.
 
 use regex::Regex;
+use tempfile::TempDir;
 
-use super::{fixture_args, stdout};
+use super::{LEXICONS, fixture_args, path_str, stdout};
+use crate::common::write;
 
 /// Elements that have no end tag in HTML.
 const VOID: [&str; 3] = ["meta", "br", "hr"];
@@ -91,6 +93,29 @@ fn the_coaching_card_is_self_contained_and_escaped() {
     let html = stdout(&fixture_args("agent", &["A1", "--format", "html"]));
     assert_self_contained(&html);
     assert!(html.contains("<h1>Coaching card: A1</h1>"));
-    assert!(html.contains("&lt;script&gt;"));
     assert_eq!(html.matches("<svg").count(), 1);
+
+    // Evidence quoting markup stays text, whatever the card's points are.
+    let dir = TempDir::new().unwrap();
+    let export = write(
+        &dir,
+        "export.csv",
+        concat!(
+            "conversation_id,speaker,agent,text\n",
+            "x-1,klant,A9,Mijn factuur klopt niet.\n",
+            "x-1,agent,A9,\"Zoals ik al zei, typ geen <script>alert(\"\"x\"\")</script> hier\"\" onerror=\"\"x.\"\n",
+        ),
+    );
+    let html = stdout(&[
+        "agent",
+        "A9",
+        path_str(&export),
+        "--lexicons",
+        LEXICONS,
+        "--format",
+        "html",
+    ]);
+    assert_self_contained(&html);
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    assert!(!html.contains("onerror=\""));
 }
