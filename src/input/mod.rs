@@ -282,6 +282,7 @@ fn open_format(
 ) -> Result<Box<dyn ConversationReader>> {
     let source = source::Source::open(&file.path)?;
     detect::check_not_blank(&source)?;
+    detect::check_not_binary(&source)?;
     let format = match config.format {
         Some(format) => Some(format),
         None => match detect::detect_source(&source)? {
