@@ -11,6 +11,7 @@ use convoscan::model::Severity;
 use convoscan::record::FindingLine;
 use convoscan::report::render::{self, Format};
 use convoscan::report::{ReportBuilder, ReportOptions};
+use convoscan::text::terminal::escaped;
 use convoscan::tidy::{ConversationLine, RunLine};
 
 use super::args::ReportArgs;
@@ -131,14 +132,14 @@ pub fn run(args: &ReportArgs) -> Result<Status> {
     warnings.print();
     if stdout_taken && report_to_stdout {
         // A data file owns standard output; the accounting still reaches the user.
-        eprintln!("{}", render::accounting_line(&report.accounting));
+        eprintln!("{}", escaped(&render::accounting_line(&report.accounting)));
     } else {
         let mut out = Output::create(args.output.as_deref())?;
         let name = out.name();
         render::render(&report, format, out.writer(), &name)?;
         out.finish()?;
         if format != Format::Table && args.output.is_some() {
-            eprintln!("{}", render::accounting_line(&report.accounting));
+            eprintln!("{}", escaped(&render::accounting_line(&report.accounting)));
         }
     }
     let reached = matches!((fail_on, worst), (Some(threshold), Some(worst)) if worst >= threshold);
