@@ -10,4 +10,5 @@ mod lexicon_cli;
 mod lexicon_validation;
 mod lexicon_workflow;
 mod lexicons;
+mod malformed;
 mod reports;
