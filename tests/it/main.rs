@@ -11,4 +11,5 @@ mod lexicon_validation;
 mod lexicon_workflow;
 mod lexicons;
 mod malformed;
+mod properties;
 mod reports;

@@ -14,6 +14,7 @@
 //! Runs use the small fixture rule set, which keeps each run at a few
 //! milliseconds; the readers do not depend on the rules.
 
+mod accounting;
 mod csv;
 mod files;
 mod json;
