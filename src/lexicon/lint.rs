@@ -39,6 +39,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use aho_corasick::AhoCorasick;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::lexicon::compile::{Diagnostic, Problems};
@@ -322,13 +323,40 @@ impl<'f> LanguageLint<'f> {
         self.shadowed(&list, problems);
     }
 
+    /// Warns about phrases another phrase of the same list already covers.
+    /// Only phrases whose body occurs inside the longer one can cover it;
+    /// one automaton over the list finds those, so a list of a million
+    /// phrases is linted in one pass instead of a million times a million.
     fn shadowed(&self, list: &[Phrase<'f>], problems: &mut Problems) {
+        // An empty body (an error reported elsewhere) covers nothing and
+        // must not match at every position.
+        let bodies = list.iter().map(|p| {
+            if p.body.is_empty() {
+                "\0"
+            } else {
+                p.body.as_str()
+            }
+        });
+        let Ok(automaton) = AhoCorasick::new(bodies) else {
+            return;
+        };
+        let mut candidates = Vec::new();
         for longer in list {
             let same = |a: &Phrase<'_>| {
                 a.body == longer.body && a.left == longer.left && a.right == longer.right
             };
-            let shorter = list
+            candidates.clear();
+            candidates.extend(
+                automaton
+                    .find_overlapping_iter(longer.body.as_str())
+                    .map(|m| m.pattern().as_usize()),
+            );
+            // The first in list order, as a plain scan of the list would find.
+            candidates.sort_unstable();
+            candidates.dedup();
+            let shorter = candidates
                 .iter()
+                .map(|&i| &list[i])
                 .find(|a| !std::ptr::eq(*a, longer) && !same(a) && self.covers(a, longer));
             if let Some(shorter) = shorter {
                 let place = if std::ptr::eq(shorter.file, longer.file) {
