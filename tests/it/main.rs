@@ -7,6 +7,7 @@ mod formats;
 mod input;
 mod jumping;
 mod lexicon_cli;
+mod lexicon_limits;
 mod lexicon_validation;
 mod lexicon_workflow;
 mod lexicons;
