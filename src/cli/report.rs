@@ -34,8 +34,9 @@ fn is_stdout(path: Option<&Path>) -> bool {
 fn write_json_line(out: &mut Output, value: &impl serde::Serialize) -> Result<()> {
     let name = out.name();
     let writer = out.writer();
-    serde_json::to_writer(&mut *writer, value)
-        .map_err(|e| Error::io(&name, std::io::Error::other(e)))?;
+    // `io::Error::from` keeps an I/O error's kind, so a closed pipe stays
+    // recognisable as one.
+    serde_json::to_writer(&mut *writer, value).map_err(|e| Error::io(&name, e.into()))?;
     writer.write_all(b"\n").map_err(|e| Error::io(&name, e))
 }
 

@@ -58,7 +58,8 @@ impl Format {
 }
 
 fn json(value: &impl serde::Serialize, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
+    // `io::Error::from` keeps an I/O error's kind (a closed pipe).
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)
 }
 
