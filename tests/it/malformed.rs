@@ -18,6 +18,7 @@ mod accounting;
 mod csv;
 mod files;
 mod json;
+mod outputs;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
