@@ -68,7 +68,7 @@ pub fn line_col(source: &str, offset: usize) -> (u64, u64) {
         offset -= 1;
     }
     let before = &source[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() as u64 + 1;
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() as u64 + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = source[line_start..offset].chars().count() as u64 + 1;
     (line, column)

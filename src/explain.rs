@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use crate::error::Result;
 use crate::input::{self, InputConfig, InputFile};
 use crate::model::{Conversation, ReadItem, Speaker};
+use crate::pipeline::Progress;
 use crate::record::Analysis;
 use crate::redact::redact;
 use crate::report::card::edit_distance;
@@ -36,18 +37,30 @@ pub enum Lookup {
     Missing { similar: Vec<String>, read: u64 },
 }
 
-/// Reads `files` looking for conversation `id`.
-pub fn find(files: &[InputFile], id: &str, config: &InputConfig) -> Result<Lookup> {
+/// Reads `files` looking for conversation `id`, counting what was read in
+/// `progress`.
+pub fn find(
+    files: &[InputFile],
+    id: &str,
+    config: &InputConfig,
+    progress: &Progress,
+) -> Result<Lookup> {
     let mut found: Option<(Conversation, PathBuf)> = None;
     let mut duplicates = 0usize;
     let mut skipped: Option<(String, String)> = None;
     let mut nearest: Vec<(usize, String)> = Vec::new();
     let mut read = 0u64;
     let wanted = id.to_lowercase();
+    let mut bytes_before = 0u64;
     for file in files {
         let mut reader = input::open(file, config)?;
+        let counter = reader.byte_counter();
         while let Some(item) = reader.next_item()? {
             read += 1;
+            progress.conversations.add(1);
+            if read.is_multiple_of(64) {
+                progress.bytes.set(bytes_before + counter.get());
+            }
             let item_id = match &item {
                 ReadItem::Conversation(c) => Some(c.id.as_str()),
                 ReadItem::Skipped(s) => s.id.as_deref(),
@@ -78,6 +91,8 @@ pub fn find(files: &[InputFile], id: &str, config: &InputConfig) -> Result<Looku
                 }
             }
         }
+        bytes_before += reader.stats().bytes;
+        progress.bytes.set(bytes_before);
     }
     Ok(match (found, skipped) {
         (Some((conversation, path)), _) => Lookup::Found {

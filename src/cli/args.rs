@@ -127,6 +127,10 @@ pub struct InputArgs {
     /// Make every skipped conversation an error (exit code 2) instead of a counted warning.
     #[arg(long)]
     pub strict: bool,
+    /// Do not show the progress line. It is shown only when standard error is a terminal
+    /// and the input is larger than 4 MB.
+    #[arg(long)]
+    pub no_progress: bool,
     /// Show personal data in quotes. By default e-mail addresses, phone numbers, IBANs,
     /// payment card numbers, BSNs and postcodes are masked in every output.
     #[arg(long)]

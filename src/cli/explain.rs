@@ -5,10 +5,12 @@ use std::io::{IsTerminal, Write};
 use convoscan::engine::{Scratch, analyze};
 use convoscan::error::{Error, Result};
 use convoscan::explain::{self, ExplainOptions, Lookup};
-use convoscan::input::walk::walk;
+use convoscan::input::walk::{total_size, walk};
+use convoscan::pipeline::Progress;
 
 use super::args::{ColorArg, ExplainArgs};
 use super::config;
+use super::progress::ProgressLine;
 
 pub fn run(args: &ExplainArgs) -> Result<()> {
     let compiled = config::load_lexicons(&args.input.lexicons)?;
@@ -16,7 +18,11 @@ pub fn run(args: &ExplainArgs) -> Result<()> {
     let run_config = config::run_config(&args.input, lexicons)?;
     let files = walk(&args.input.inputs)?;
     let wanted = &args.conversation;
-    let (conversation, duplicates) = match explain::find(&files, wanted, &run_config.input)? {
+    let progress = Progress::default();
+    let line = ProgressLine::on_stderr(&progress, total_size(&files), !args.input.no_progress);
+    let lookup = explain::find(&files, wanted, &run_config.input, &progress);
+    line.finish();
+    let (conversation, duplicates) = match lookup? {
         Lookup::Found {
             conversation,
             duplicates,

@@ -8,6 +8,7 @@ mod config;
 mod explain;
 mod lexicon;
 mod output;
+mod progress;
 mod records;
 mod report;
 mod warnings;

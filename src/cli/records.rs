@@ -3,6 +3,7 @@
 //! the same sorted records.
 
 use convoscan::error::{Error, Result};
+use convoscan::input::walk;
 use convoscan::lexicon::Lexicons;
 use convoscan::pipeline::{self, Progress, RunConfig, RunOutput};
 use convoscan::record::{ConversationRecord, Outcome};
@@ -10,6 +11,7 @@ use convoscan::tidy::RunFile;
 use convoscan::tidy::read::{self, AnalysisInput};
 
 use super::args::InputArgs;
+use super::progress::ProgressLine;
 use super::warnings::Warnings;
 
 pub enum Records {
@@ -28,9 +30,13 @@ impl Records {
             let analysis = read::open(&input.inputs, config.sort_budget)?;
             Ok(Records::Analysis(Box::new(analysis)))
         } else {
+            let files = walk::walk(&input.inputs)?;
             let progress = Progress::default();
-            let run = pipeline::run(&input.inputs, lexicons, config, &progress)?;
-            Ok(Records::Run(Box::new(run)))
+            let line =
+                ProgressLine::on_stderr(&progress, walk::total_size(&files), !input.no_progress);
+            let run = pipeline::run_files(&files, lexicons, config, &progress);
+            line.finish();
+            Ok(Records::Run(Box::new(run?)))
         }
     }
 

@@ -6,6 +6,15 @@
 //! (regex, turn) pairs, and only those regexes run, only on those turns.
 //! The result is a sorted list of [`Hit`]s, which matchers then filter
 //! (negation, exceptions, ...).
+//!
+//! Regexes cost far more per turn than the automaton, and most of them belong
+//! to lists that a conversation never needs: the exceptions of a threat set
+//! matter only where a threat phrase matched. So the engine runs a list's
+//! regexes lazily ([`Hits`]): the first time a matcher asks for the list, its
+//! regexes run on their marked turns, and the result is kept for the rest of
+//! the conversation. `lexicon try` scans eagerly, to show every hit.
+
+use std::cell::OnceCell;
 
 use crate::lexicon::scanner::{PatternUse, Scanner};
 use crate::text::scan::{ends_at_boundary, is_word_char, starts_at_boundary};
@@ -22,6 +31,7 @@ pub struct Hit {
 
 /// The normalised conversation: text with turns separated by `\n`, and each
 /// turn's byte range in it.
+#[derive(Clone, Copy)]
 pub struct Normalized<'a> {
     pub text: &'a str,
     pub turns: &'a [(u32, u32)],
@@ -46,16 +56,149 @@ pub fn collect(
     marks: &mut Vec<(u32, u32)>,
 ) {
     hits.clear();
-    scan(scanner, norm, marks, |hit, _| hits.push(hit));
+    scan(scanner, norm, marks, Regexes::Run, |hit, _| hits.push(hit));
     hits.sort_unstable();
     hits.dedup();
+}
+
+/// Fills `hits` with the phrase hits of every list, sorted and
+/// deduplicated, and `marks` with the sorted (regex, turn) pairs whose
+/// regexes [`Hits`] runs when their list is first asked for.
+pub fn collect_phrases(
+    scanner: &Scanner,
+    norm: &Normalized<'_>,
+    hits: &mut Vec<Hit>,
+    marks: &mut Vec<(u32, u32)>,
+) {
+    hits.clear();
+    scan(scanner, norm, marks, Regexes::Mark, |hit, _| hits.push(hit));
+    hits.sort_unstable();
+    hits.dedup();
+}
+
+/// Whether [`scan`] runs the marked regexes or only marks them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Regexes {
+    Run,
+    Mark,
+}
+
+/// The hits of a conversation by list: every hit already known, or phrase
+/// hits plus regexes run on demand.
+#[derive(Clone, Copy)]
+pub struct Hits<'a> {
+    /// Sorted hits: every hit ([`Hits::complete`]) or the phrase hits.
+    known: &'a [Hit],
+    lazy: Option<LazyRegexes<'a>>,
+}
+
+#[derive(Clone, Copy)]
+struct LazyRegexes<'a> {
+    scanner: &'a Scanner,
+    norm: Normalized<'a>,
+    /// Sorted (regex, turn) pairs from the automaton pass.
+    marks: &'a [(u32, u32)],
+    /// Per list, its hits once asked for (only lists with regexes).
+    lists: &'a [OnceCell<Vec<Hit>>],
+}
+
+impl<'a> Hits<'a> {
+    /// Hits that are all known (from [`collect`]).
+    pub fn complete(hits: &'a [Hit]) -> Hits<'a> {
+        Hits {
+            known: hits,
+            lazy: None,
+        }
+    }
+
+    /// Phrase hits and marks from [`collect_phrases`]; `lists` is one empty
+    /// cell per list of the scanner (see [`reset_lists`]).
+    pub fn lazy(
+        scanner: &'a Scanner,
+        norm: Normalized<'a>,
+        phrase_hits: &'a [Hit],
+        marks: &'a [(u32, u32)],
+        lists: &'a [OnceCell<Vec<Hit>>],
+    ) -> Hits<'a> {
+        Hits {
+            known: phrase_hits,
+            lazy: Some(LazyRegexes {
+                scanner,
+                norm,
+                marks,
+                lists,
+            }),
+        }
+    }
+
+    /// The hits of `list`, sorted by turn and position.
+    pub fn of_list(&self, list: u32) -> &'a [Hit] {
+        let Some(lazy) = self.lazy else {
+            return of_list(self.known, list);
+        };
+        let regexes = lazy
+            .scanner
+            .list_regexes
+            .get(list as usize)
+            .map_or(&[][..], Vec::as_slice);
+        match lazy.lists.get(list as usize) {
+            Some(cell) if !regexes.is_empty() => {
+                cell.get_or_init(|| lazy.run(list, regexes, of_list(self.known, list)))
+            }
+            _ => of_list(self.known, list),
+        }
+    }
+
+    /// The hits of `list` in `turn`.
+    pub fn of_list_in_turn(&self, list: u32, turn: u32) -> &'a [Hit] {
+        let hits = self.of_list(list);
+        let from = hits.partition_point(|h| h.turn < turn);
+        let to = hits.partition_point(|h| h.turn <= turn);
+        &hits[from..to]
+    }
+}
+
+impl LazyRegexes<'_> {
+    /// The phrase hits of `list` and the matches of its regexes.
+    fn run(&self, list: u32, regexes: &[u32], phrase_hits: &[Hit]) -> Vec<Hit> {
+        let mut hits = phrase_hits.to_vec();
+        let mut sink = |hit: Hit, _| {
+            if hit.list == list {
+                hits.push(hit);
+            }
+        };
+        for &regex in regexes {
+            if self.scanner.unfiltered.contains(&regex) {
+                for turn in 0..self.norm.turns.len() as u32 {
+                    run_regex(self.scanner, regex, turn, &self.norm, &mut sink);
+                }
+            } else {
+                let from = self.marks.partition_point(|&(r, _)| r < regex);
+                for &(_, turn) in self.marks[from..].iter().take_while(|&&(r, _)| r == regex) {
+                    run_regex(self.scanner, regex, turn, &self.norm, &mut sink);
+                }
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        hits
+    }
+}
+
+/// Empties `lists` and sizes it to the scanner's lists, for a new
+/// conversation's [`Hits::lazy`].
+pub fn reset_lists(lists: &mut Vec<OnceCell<Vec<Hit>>>, scanner: &Scanner) {
+    for cell in lists.iter_mut() {
+        cell.take();
+    }
+    lists.resize_with(scanner.lists as usize, OnceCell::new);
 }
 
 /// Every raw hit with the term that produced it, sorted; a hit found by
 /// two terms of its list appears twice. For explanations, not the hot path.
 pub fn collect_traced(scanner: &Scanner, norm: &Normalized<'_>) -> Vec<(Hit, Term)> {
     let mut traced = Vec::new();
-    scan(scanner, norm, &mut Vec::new(), |hit, term| {
+    scan(scanner, norm, &mut Vec::new(), Regexes::Run, |hit, term| {
         traced.push((hit, term))
     });
     traced.sort_unstable();
@@ -69,6 +212,7 @@ fn scan(
     scanner: &Scanner,
     norm: &Normalized<'_>,
     marks: &mut Vec<(u32, u32)>,
+    regexes: Regexes,
     mut sink: impl FnMut(Hit, Term),
 ) {
     marks.clear();
@@ -111,13 +255,17 @@ fn scan(
                             sink(hit, Term::Phrase(pattern as u32));
                         }
                     }
-                    PatternUse::Prefilter { regex } => marks.push((regex, turn as u32)),
+                    PatternUse::Prefilter { regex, set } => {
+                        marks.push((regex, (turn as u32) << 1 | u32::from(set)));
+                    }
                 }
             }
         }
     }
-    marks.sort_unstable();
-    marks.dedup();
+    keep_complete_marks(scanner, marks);
+    if regexes == Regexes::Mark {
+        return;
+    }
     for &(regex, turn) in marks.iter() {
         run_regex(scanner, regex, turn, norm, &mut sink);
     }
@@ -126,6 +274,33 @@ fn scan(
             run_regex(scanner, regex, turn, norm, &mut sink);
         }
     }
+}
+
+/// Turns `(regex, turn << 1 | set)` marks into the sorted `(regex, turn)`
+/// pairs where a literal of every prefilter set of the regex was seen.
+fn keep_complete_marks(scanner: &Scanner, marks: &mut Vec<(u32, u32)>) {
+    marks.sort_unstable();
+    marks.dedup();
+    let mut kept = 0;
+    let mut index = 0;
+    while index < marks.len() {
+        let (regex, key) = marks[index];
+        let turn = key >> 1;
+        let mut sets = 0;
+        while index < marks.len() && marks[index].0 == regex && marks[index].1 >> 1 == turn {
+            sets += 1;
+            index += 1;
+        }
+        let needed = scanner
+            .regexes
+            .get(regex as usize)
+            .map_or(1, |entry| entry.prefilter_sets);
+        if sets >= needed {
+            marks[kept] = (regex, turn);
+            kept += 1;
+        }
+    }
+    marks.truncate(kept);
 }
 
 fn word_start(text: &str, at: u32) -> u32 {

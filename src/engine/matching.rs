@@ -3,7 +3,7 @@
 //! its phrase list. [`View::cancel`] says which filter cancelled a hit, for
 //! `lexicon try`; the engine only asks whether it survives.
 
-use crate::engine::hits::{Hit, of_list, of_list_in_turn};
+use crate::engine::hits::{Hit, Hits};
 use crate::lexicon::compiled::{ExceptionScope, Language, Matcher, QuestionFilter};
 use crate::model::Conversation;
 use crate::text::scan::{in_question, inside_quotes, negator_span_before, sentence_bounds};
@@ -32,7 +32,7 @@ pub struct View<'a> {
     pub norm: &'a str,
     /// Byte range of each turn in `norm`.
     pub turns: &'a [(u32, u32)],
-    pub hits: &'a [Hit],
+    pub hits: Hits<'a>,
 }
 
 impl<'a> View<'a> {
@@ -70,7 +70,7 @@ impl<'a> View<'a> {
         let start = (hit.start - base) as usize;
         let end = (hit.end - base) as usize;
         if let Some(exceptions) = matcher.exceptions {
-            let candidates = of_list_in_turn(self.hits, exceptions, hit.turn);
+            let candidates = self.hits.of_list_in_turn(exceptions, hit.turn);
             if !candidates.is_empty() {
                 let (from, to) = match matcher.exception_scope {
                     ExceptionScope::Overlap => (hit.start, hit.end),
@@ -115,7 +115,8 @@ impl<'a> View<'a> {
         if !self.speaker_matches(matcher, turn) {
             return None;
         }
-        of_list_in_turn(self.hits, matcher.list, turn)
+        self.hits
+            .of_list_in_turn(matcher.list, turn)
             .iter()
             .find(|h| self.survives(matcher, h))
             .copied()
@@ -128,7 +129,8 @@ impl<'a> View<'a> {
         turn: u32,
     ) -> impl Iterator<Item = Hit> + 's {
         let speaker_ok = self.speaker_matches(matcher, turn);
-        of_list_in_turn(self.hits, matcher.list, turn)
+        self.hits
+            .of_list_in_turn(matcher.list, turn)
             .iter()
             .filter(move |h| speaker_ok && self.survives(matcher, h))
             .copied()
@@ -137,7 +139,7 @@ impl<'a> View<'a> {
     /// The turns where the matcher matches, each with its first surviving
     /// hit, in turn order.
     pub fn turns_matching<'s>(&'s self, matcher: &'s Matcher) -> impl Iterator<Item = Hit> + 's {
-        let hits = of_list(self.hits, matcher.list);
+        let hits = self.hits.of_list(matcher.list);
         let mut index = 0;
         std::iter::from_fn(move || {
             while index < hits.len() {

@@ -22,7 +22,7 @@ pub mod trace;
 
 use std::sync::Arc;
 
-use crate::engine::hits::{Hit, Normalized};
+use crate::engine::hits::{Hit, Hits, Normalized};
 use crate::engine::matching::View;
 use crate::engine::rules::{Cue, RawFinding, RawMeasure};
 use crate::engine::topic::TopicScore;
@@ -64,6 +64,7 @@ pub struct Scratch {
     turns: Vec<(u32, u32)>,
     hits: Vec<Hit>,
     marks: Vec<(u32, u32)>,
+    lists: Vec<std::cell::OnceCell<Vec<Hit>>>,
     raw: Vec<RawFinding>,
     measures: Vec<RawMeasure>,
     cues: Vec<Cue>,
@@ -118,18 +119,25 @@ pub fn analyze(
             text: &scratch.norm,
             turns: &scratch.turns,
         };
-        hits::collect(
+        hits::collect_phrases(
             &language.scanner,
             &norm,
             &mut scratch.hits,
             &mut scratch.marks,
         );
+        hits::reset_lists(&mut scratch.lists, &language.scanner);
         let view = View {
             conversation,
             language,
             norm: &scratch.norm,
             turns: &scratch.turns,
-            hits: &scratch.hits,
+            hits: Hits::lazy(
+                &language.scanner,
+                norm,
+                &scratch.hits,
+                &scratch.marks,
+                &scratch.lists,
+            ),
         };
         let before = raw.len();
         rules::evaluate(

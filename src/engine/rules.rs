@@ -15,7 +15,7 @@
 
 use std::collections::HashSet;
 
-use crate::engine::hits::{Hit, of_list};
+use crate::engine::hits::Hit;
 use crate::engine::matching::View;
 use crate::lexicon::compiled::*;
 use crate::model::{Severity, Speaker};
@@ -172,7 +172,7 @@ fn phrase(
     out: &mut Vec<RawFinding>,
 ) {
     let matcher = &view.language.matchers[body.matcher as usize];
-    for turn in turns_of(of_list(view.hits, matcher.list)) {
+    for turn in turns_of(view.hits.of_list(matcher.list)) {
         if let Ok(hit) = phrase_turn(view, body, turn) {
             out.push(RawFinding {
                 rule,
@@ -246,7 +246,9 @@ pub fn sequence_episodes(
         .map(|m| view.turns_matching(m).collect())
         .unwrap_or_default();
     let whens: Vec<Hit> = view.turns_matching(when).collect();
-    let befores: Vec<Hit> = of_list(view.hits, before.list)
+    let befores: Vec<Hit> = view
+        .hits
+        .of_list(before.list)
         .iter()
         .filter(|h| view.speaker_matches(before, h.turn) && view.survives(before, h))
         .copied()

@@ -164,7 +164,7 @@ pub fn explain(conversation: &Conversation, lexicons: &Lexicons, language: usize
         language: lang,
         norm: &norm,
         turns: &turns,
-        hits: &raw,
+        hits: hits::Hits::complete(&raw),
     };
     let options = AnalysisOptions {
         language: LanguageChoice::Fixed(language),
@@ -246,7 +246,7 @@ fn verdicts(view: &View<'_>, rule: &CompiledRule, topic_keys: &[&str]) -> Vec<Ve
         RuleBody::Phrase(body) => {
             let matcher = &view.language.matchers[body.matcher as usize];
             let mut last = None;
-            for hit in hits::of_list(view.hits, matcher.list) {
+            for hit in view.hits.of_list(matcher.list) {
                 if last == Some(hit.turn) {
                     continue;
                 }

@@ -73,6 +73,19 @@ pub fn walk(inputs: &[PathBuf]) -> Result<Vec<InputFile>> {
     Ok(files)
 }
 
+/// Bytes on disk of all files (compressed size for gzip, which is also what
+/// the readers count), for a progress display; `None` when one of them is
+/// standard input or another stream whose size is not known in advance.
+pub fn total_size(files: &[InputFile]) -> Option<u64> {
+    files.iter().try_fold(0u64, |sum, file| {
+        if is_stdin(&file.path) {
+            return None;
+        }
+        let meta = fs::metadata(&file.path).ok()?;
+        meta.is_file().then(|| sum.saturating_add(meta.len()))
+    })
+}
+
 /// True for a file name that looks like an export (`x.csv`, `x.jsonl.gz`).
 pub fn is_export_name(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
@@ -162,5 +175,21 @@ mod tests {
         ] {
             assert!(!is_export_name(no), "{no}");
         }
+    }
+
+    #[test]
+    fn the_total_size_is_known_only_for_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.csv");
+        let b = dir.path().join("b.csv.gz");
+        std::fs::write(&a, "12345").unwrap();
+        std::fs::write(&b, "123").unwrap();
+        let file = |index, path: &Path| InputFile {
+            index,
+            path: path.to_path_buf(),
+        };
+        assert_eq!(total_size(&[]), Some(0));
+        assert_eq!(total_size(&[file(0, &a), file(1, &b)]), Some(8));
+        assert_eq!(total_size(&[file(0, &a), file(1, Path::new("-"))]), None);
     }
 }

@@ -39,7 +39,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use aho_corasick::AhoCorasick;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::lexicon::compile::{Diagnostic, Problems};
@@ -324,34 +323,32 @@ impl<'f> LanguageLint<'f> {
     }
 
     /// Warns about phrases another phrase of the same list already covers.
-    /// Only phrases whose body occurs inside the longer one can cover it;
-    /// one automaton over the list finds those, so a list of a million
-    /// phrases is linted in one pass instead of a million times a million.
     fn shadowed(&self, list: &[Phrase<'f>], problems: &mut Problems) {
-        // An empty body (an error reported elsewhere) covers nothing and
-        // must not match at every position.
-        let bodies = list.iter().map(|p| {
-            if p.body.is_empty() {
-                "\0"
-            } else {
-                p.body.as_str()
-            }
-        });
-        let Ok(automaton) = AhoCorasick::new(bodies) else {
+        // Only a phrase whose body occurs inside the longer one can cover
+        // it: one automaton over the list's bodies finds those candidates,
+        // so a list of thousands of phrases is not compared pair by pair.
+        let mut bodies: Vec<&str> = list.iter().map(|p| p.body.as_str()).collect();
+        bodies.sort_unstable();
+        bodies.dedup();
+        bodies.retain(|b| !b.is_empty());
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(&bodies) else {
             return;
         };
-        let mut candidates = Vec::new();
+        let mut by_body: Vec<Vec<usize>> = vec![Vec::new(); bodies.len()];
+        for (index, phrase) in list.iter().enumerate() {
+            if let Ok(at) = bodies.binary_search(&phrase.body.as_str()) {
+                by_body[at].push(index);
+            }
+        }
+        let mut candidates: Vec<usize> = Vec::new();
         for longer in list {
             let same = |a: &Phrase<'_>| {
                 a.body == longer.body && a.left == longer.left && a.right == longer.right
             };
             candidates.clear();
-            candidates.extend(
-                automaton
-                    .find_overlapping_iter(longer.body.as_str())
-                    .map(|m| m.pattern().as_usize()),
-            );
-            // The first in list order, as a plain scan of the list would find.
+            for found in automaton.find_overlapping_iter(longer.body.as_str()) {
+                candidates.extend(&by_body[found.pattern().as_usize()]);
+            }
             candidates.sort_unstable();
             candidates.dedup();
             let shorter = candidates

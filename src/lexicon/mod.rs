@@ -21,7 +21,7 @@ pub use compile::{Compiled, Diagnostic};
 pub use compiled::Lexicons;
 pub use lint::Lint;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 
 /// Which lexicons a run uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,15 +44,26 @@ pub enum LexiconChoice {
 pub fn load(choice: &LexiconChoice) -> Result<Compiled> {
     let parsed = load::parse_all(sources(choice)?)?;
     let compiled = compile::compile(&parsed)?;
-    if *choice != LexiconChoice::BuiltIn {
-        compile_all_patterns(&compiled.lexicons)?;
+    let user_files: Vec<&Path> = parsed
+        .iter()
+        .filter(|p| p.source.provenance == load::Provenance::User)
+        .map(|p| p.source.path.as_path())
+        .collect();
+    if !user_files.is_empty() {
+        let errors = pattern_errors_where(&compiled.lexicons, |location| {
+            user_files.contains(&location.path.as_path())
+        });
+        one_or_many(errors)?;
     }
     Ok(compiled)
 }
 
 /// Compiles every regex of every language now, reporting all failures.
 pub fn compile_all_patterns(lexicons: &Lexicons) -> Result<()> {
-    let mut errors = pattern_errors(lexicons);
+    one_or_many(pattern_errors(lexicons))
+}
+
+fn one_or_many(mut errors: Vec<Error>) -> Result<()> {
     match errors.len() {
         0 => Ok(()),
         1 => Err(errors.remove(0)),
@@ -61,10 +72,16 @@ pub fn compile_all_patterns(lexicons: &Lexicons) -> Result<()> {
 }
 
 fn pattern_errors(lexicons: &Lexicons) -> Vec<Error> {
+    pattern_errors_where(lexicons, |_| true)
+}
+
+/// Compiles the regexes first written at a location `wanted` accepts (the
+/// built-in ones are compiled on first use; the test suite checks them).
+fn pattern_errors_where(lexicons: &Lexicons, wanted: impl Fn(&Location) -> bool) -> Vec<Error> {
     lexicons
         .languages
         .iter()
-        .flat_map(|l| l.scanner.compile_all())
+        .flat_map(|l| l.scanner.compile_where(&wanted))
         .map(|(location, message)| Error::lexicon(location, message))
         .collect()
 }
@@ -99,7 +116,7 @@ pub struct Checked {
 pub fn check(choice: &LexiconChoice) -> Result<Checked> {
     let parsed = sources(choice).and_then(load::parse_all);
     let outcome = match parsed {
-        Ok(parsed) => compile::compile_all(&parsed),
+        Ok(parsed) => compile::compile_all(&parsed, true),
         Err(err @ (Error::Lexicon { .. } | Error::LexiconMany(_))) => compile::Outcome {
             lexicons: None,
             errors: vec![err],

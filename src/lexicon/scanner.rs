@@ -33,8 +33,9 @@ pub enum PatternUse {
         left: bool,
         right: bool,
     },
-    /// A literal every match of regex `regex` contains.
-    Prefilter { regex: u32 },
+    /// A literal of prefilter set `set` of regex `regex`: every match of
+    /// the regex contains a literal of each of its sets.
+    Prefilter { regex: u32, set: u8 },
 }
 
 /// A regex of the scanner. It is validated (parsed) when the lexicon is
@@ -45,6 +46,9 @@ pub enum PatternUse {
 #[derive(Debug)]
 pub struct RegexEntry {
     compiled: OnceLock<Result<Regex, String>>,
+    /// How many literal sets prefilter it (0 when it runs on every turn):
+    /// it runs on a turn only where a literal of every set was seen.
+    pub prefilter_sets: u8,
     /// The pattern with diacritics folded, as compiled.
     folded: String,
     /// Lists this regex belongs to.
@@ -76,6 +80,9 @@ pub struct Scanner {
     /// Regexes without a literal prefilter: run on every turn.
     pub unfiltered: Vec<u32>,
     pub lists: u32,
+    /// The regexes of each list, so that a list's regexes run only when a
+    /// matcher asks for that list.
+    pub list_regexes: Vec<Vec<u32>>,
 }
 
 impl Scanner {
@@ -111,8 +118,14 @@ impl Scanner {
 
     /// Compiles every regex now; the errors, with the pattern's location.
     pub fn compile_all(&self) -> Vec<(Location, String)> {
+        self.compile_where(|_| true)
+    }
+
+    /// Compiles the regexes whose location `wanted` accepts; the errors.
+    pub fn compile_where(&self, wanted: impl Fn(&Location) -> bool) -> Vec<(Location, String)> {
         self.regexes
             .iter()
+            .filter(|entry| wanted(&entry.location))
             .filter_map(|entry| {
                 entry
                     .regex()
@@ -126,6 +139,10 @@ impl Scanner {
 /// Largest compiled size of one regex; larger patterns are rejected instead
 /// of slowing every run down.
 pub const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
+/// Most literal sets that prefilter one regex. Each set alone is necessary
+/// for a match; requiring two in the same turn ("ik" and "niet") skips most
+/// turns that one common word would let through.
+const MAX_PREFILTER_SETS: usize = 2;
 /// Most literals a regex may contribute to the prefilter.
 const MAX_PREFILTER_LITERALS: usize = 64;
 /// Most patterns one language's automaton may hold.
@@ -251,33 +268,35 @@ impl ScannerBuilder {
         }
         let hir = parse_pattern(&folded)?;
         let index = self.regexes.len() as u32;
-        let literals = prefilter_literals(&hir, &self.common_words);
+        let sets = prefilter_sets(&hir, &self.common_words);
         self.regexes.push(RegexEntry {
             compiled: OnceLock::new(),
+            prefilter_sets: sets.len() as u8,
             folded: folded.clone(),
             lists: vec![list],
             source: raw.to_string(),
             location,
         });
         self.regex_index.insert(folded, index);
-        match literals {
-            Some(literals) => {
-                for literal in literals {
-                    let Some(pattern) = self.intern(literal)? else {
-                        continue;
-                    };
-                    let use_ = PatternUse::Prefilter { regex: index };
-                    if !self.uses[pattern as usize].contains(&use_) {
-                        self.uses[pattern as usize].push(use_);
-                    }
+        if sets.is_empty() {
+            self.unfiltered.push(index);
+            return Ok(TermNote::Unfiltered);
+        }
+        for (set, literals) in sets.into_iter().enumerate() {
+            for literal in literals {
+                let Some(pattern) = self.intern(literal)? else {
+                    continue;
+                };
+                let use_ = PatternUse::Prefilter {
+                    regex: index,
+                    set: set as u8,
+                };
+                if !self.uses[pattern as usize].contains(&use_) {
+                    self.uses[pattern as usize].push(use_);
                 }
-                Ok(TermNote::None)
-            }
-            None => {
-                self.unfiltered.push(index);
-                Ok(TermNote::Unfiltered)
             }
         }
+        Ok(TermNote::None)
     }
 
     pub fn build(self) -> Result<Scanner, TermError> {
@@ -296,6 +315,14 @@ impl ScannerBuilder {
             .iter()
             .map(|p| String::from_utf8_lossy(p).into_owned())
             .collect();
+        let mut list_regexes = vec![Vec::new(); self.lists as usize];
+        for (index, entry) in self.regexes.iter().enumerate() {
+            for &list in &entry.lists {
+                if let Some(regexes) = list_regexes.get_mut(list as usize) {
+                    regexes.push(index as u32);
+                }
+            }
+        }
         Ok(Scanner {
             automaton,
             texts,
@@ -303,6 +330,7 @@ impl ScannerBuilder {
             regexes: self.regexes,
             unfiltered: self.unfiltered,
             lists: self.lists,
+            list_regexes,
         })
     }
 }
@@ -380,16 +408,17 @@ fn first_line(message: &str) -> String {
         .to_string()
 }
 
-/// Literals at least one of which every match of the pattern contains, in
-/// normalised (lowercase) form; `None` when there is no usable set.
+/// Up to [`MAX_PREFILTER_SETS`] sets of literals, best first, such that
+/// every match of the pattern contains a literal of each set, in normalised
+/// (lowercase) form; empty when there is no usable set.
 ///
-/// The set should be rare: a pattern like `\b(am|is|was)\s(sick|ill)\b`
+/// The sets should be rare: a pattern like `\b(am|is|was)\s(sick|ill)\b`
 /// must not run on every turn containing "is". Candidates are the pattern's
 /// prefixes and suffixes, and the prefixes of every tail of a top-level
 /// concatenation (so the literals may come from the middle, as in ripgrep's
-/// inner literals); the candidate with the longest shortest literal wins,
-/// then the one with fewer literals.
-fn prefilter_literals(hir: &Hir, common_words: &[String]) -> Option<Vec<Vec<u8>>> {
+/// inner literals). Sets without frequent words rank first, then sets with
+/// fewer literals, then those with the longest shortest literal.
+fn prefilter_sets(hir: &Hir, common_words: &[String]) -> Vec<Vec<Vec<u8>>> {
     let mut candidates: Vec<Vec<Vec<u8>>> = Vec::new();
     for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
         candidates.extend(literal_set(hir, kind));
@@ -400,6 +429,10 @@ fn prefilter_literals(hir: &Hir, common_words: &[String]) -> Option<Vec<Vec<u8>>
     }
     if let HirKind::Concat(children) = top.kind() {
         for start in 1..children.len() {
+            // A tail that starts with `\b` has the literals of the next one.
+            if matches!(children[start].kind(), HirKind::Look(_)) {
+                continue;
+            }
             let tail = Hir::concat(children[start..].to_vec());
             candidates.extend(literal_set(&tail, ExtractKind::Prefix));
         }
@@ -411,14 +444,26 @@ fn prefilter_literals(hir: &Hir, common_words: &[String]) -> Option<Vec<Vec<u8>>
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         word.chars().count() <= 2 || common_words.iter().any(|w| w == word)
     };
-    candidates.into_iter().max_by_key(|set| {
+    let rank = |set: &Vec<Vec<u8>>| {
         let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
         (
             !set.iter().any(common),
             std::cmp::Reverse(set.len()),
             shortest.min(12),
         )
-    })
+    };
+    candidates.sort_by_cached_key(|set| std::cmp::Reverse(rank(set)));
+    candidates.dedup();
+    // A second set of frequent words would cost more in automaton matches
+    // than it saves in regex runs.
+    let mut sets = candidates.into_iter();
+    let first = sets.next();
+    let second = sets.find(|set| !set.iter().any(common));
+    first
+        .into_iter()
+        .chain(second)
+        .take(MAX_PREFILTER_SETS)
+        .collect()
 }
 
 /// The literal set of `hir` of one kind, lowercased and deduplicated, when
@@ -440,16 +485,31 @@ fn literal_set(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
         .collect();
     out.sort();
     out.dedup();
-    let mut keep = out.iter().map(Vec::len).max().unwrap_or(0);
-    while out.len() > MAX_PREFILTER_LITERALS && keep > 3 {
-        keep -= 1;
-        let cut = |l: &Vec<u8>| match kind {
-            ExtractKind::Suffix => l[l.len().saturating_sub(keep)..].to_vec(),
-            _ => l[..l.len().min(keep)].to_vec(),
+    if out.len() > MAX_PREFILTER_LITERALS {
+        // The longest cut that leaves few enough distinct literals: the
+        // number of distinct cuts only grows with their length, so search.
+        let cut_to = |keep: usize| {
+            let mut cut: Vec<Vec<u8>> = out
+                .iter()
+                .map(|l| match kind {
+                    ExtractKind::Suffix => l[l.len().saturating_sub(keep)..].to_vec(),
+                    _ => l[..l.len().min(keep)].to_vec(),
+                })
+                .collect();
+            cut.sort();
+            cut.dedup();
+            cut
         };
-        out = out.iter().map(cut).collect();
-        out.sort();
-        out.dedup();
+        let (mut fits, mut too_long) = (3, out.iter().map(Vec::len).max().unwrap_or(0));
+        while fits + 1 < too_long {
+            let mid = (fits + too_long) / 2;
+            if cut_to(mid).len() <= MAX_PREFILTER_LITERALS {
+                fits = mid;
+            } else {
+                too_long = mid;
+            }
+        }
+        out = cut_to(fits);
     }
     // A single letter, digit or space, or a space and one more byte (" 1"),
     // occurs in nearly every turn: such a set filters nothing. Short words
@@ -518,6 +578,29 @@ mod tests {
             TermNote::Duplicate
         );
         assert_eq!(b.pattern_count(), 1);
+    }
+
+    fn prefilter_literals(hir: &Hir, common: &[String]) -> Option<Vec<Vec<u8>>> {
+        prefilter_sets(hir, common).into_iter().next()
+    }
+
+    #[test]
+    fn two_literal_sets_must_both_occur() {
+        let common = ["ik".to_string(), "we".to_string()];
+        let pattern = r"\b(ik|we) (heb|hebben)\b[^.?!\n]{0,40}\b(geregeld|verstuurd)\b";
+        let sets = prefilter_sets(&parse_pattern(pattern).unwrap(), &common);
+        assert_eq!(
+            sets,
+            vec![
+                vec![b"geregeld".to_vec(), b"verstuurd".to_vec()],
+                vec![b" heb".to_vec(), b" hebben".to_vec()],
+            ]
+        );
+        let mut b = ScannerBuilder::with_common_words(common.to_vec());
+        let l = b.new_list();
+        b.add_pattern(l, pattern, Location::file("t.toml")).unwrap();
+        let scanner = b.build().unwrap();
+        assert_eq!(scanner.regexes[0].prefilter_sets, 2);
     }
 
     #[test]

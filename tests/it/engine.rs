@@ -380,3 +380,57 @@ fn sequence_counts_an_exploring_question_asked_before_the_problem_was_named() {
     );
     assert_eq!(fired(&a), vec![(5, "jumping.solution_first".into())]);
 }
+
+/// The engine runs a list's regexes only when a matcher asks for the list;
+/// what it then sees must be what an eager scan of every regex finds.
+#[test]
+fn lazily_run_regexes_give_the_hits_of_an_eager_scan() {
+    use convoscan::engine::hits::{Hits, Normalized, collect, collect_phrases, reset_lists};
+    use convoscan::lexicon::{LexiconChoice, load};
+
+    let lexicons = load(&LexiconChoice::BuiltIn).unwrap().lexicons;
+    let texts = [
+        "ik ga u niet naar de rechter sturen, maar als u niet betaalt gaat het naar het incassobureau\n\
+         wat is er precies aan de hand? heeft u de router al opnieuw opgestart?\n\
+         ik heb het pakket vandaag nog verstuurd, morgen is het bij u binnen",
+        "we will not take legal action, i promise\n\
+         what happened exactly? did you restart it?\n\
+         i've already sent a replacement, it is probably the update",
+    ];
+    for language in &lexicons.languages {
+        let scanner = &language.scanner;
+        let mut regex_hits = 0;
+        for text in texts {
+            let mut turns = Vec::new();
+            let mut start = 0u32;
+            for line in text.split('\n') {
+                turns.push((start, start + line.len() as u32));
+                start += line.len() as u32 + 1;
+            }
+            let norm = Normalized {
+                text,
+                turns: &turns,
+            };
+            let (mut all, mut marks) = (Vec::new(), Vec::new());
+            collect(scanner, &norm, &mut all, &mut marks);
+            let (mut phrases, mut lazy_marks, mut lists) = (Vec::new(), Vec::new(), Vec::new());
+            collect_phrases(scanner, &norm, &mut phrases, &mut lazy_marks);
+            reset_lists(&mut lists, scanner);
+            let eager = Hits::complete(&all);
+            let lazy = Hits::lazy(scanner, norm, &phrases, &lazy_marks, &lists);
+            for list in 0..scanner.lists {
+                assert_eq!(eager.of_list(list), lazy.of_list(list), "list {list}");
+                for turn in 0..turns.len() as u32 {
+                    assert_eq!(
+                        eager.of_list_in_turn(list, turn),
+                        lazy.of_list_in_turn(list, turn)
+                    );
+                }
+                if !scanner.list_regexes[list as usize].is_empty() {
+                    regex_hits += eager.of_list(list).len();
+                }
+            }
+        }
+        assert!(regex_hits > 0, "the texts exercise some regexes");
+    }
+}

@@ -413,3 +413,46 @@ fn an_output_behind_a_symbolic_link_replaces_the_file_it_points_at() {
     assert!(written.starts_with("{\"conversation_id\""), "{written}");
     assert!(!written.contains("last week"));
 }
+
+#[test]
+fn a_large_input_shows_no_progress_when_standard_error_is_not_a_terminal() {
+    // Larger than the 4 MB from which a terminal gets a progress line; the
+    // bulk is a column convoscan does not read, so the run stays quick.
+    let dir = TempDir::new().unwrap();
+    let filler = "notes that nobody reads ".repeat(80);
+    let mut text = String::from("conversation_id,agent_id,speaker,text,notes\n");
+    for i in 0..2400 {
+        text.push_str(&format!(
+            "c{i:05},A1,customer,My parcel did not arrive.,{filler}\nc{i:05},A1,agent,I will send a new one today.,{filler}\n"
+        ));
+    }
+    assert!(text.len() > 4_500_000);
+    let export = write(&dir, "large.csv", &text);
+    let report = dir.path().join("report.json");
+    for progress in [&[][..], &["--no-progress"][..]] {
+        let mut args = vec![
+            "report",
+            path_str(&export),
+            "--format",
+            "json",
+            "--output",
+            path_str(&report),
+        ];
+        args.extend_from_slice(progress);
+        let out = convoscan(&args);
+        assert!(out.status.success(), "{out:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.starts_with("Read 1 file: 2,400 conversations, 2,400 analysed"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains('\r'), "{stderr:?}");
+        assert!(
+            !stderr.contains("MB/s") && !stderr.contains("ETA"),
+            "{stderr}"
+        );
+    }
+    let explain = convoscan(&["explain", "c02399", path_str(&export)]);
+    assert!(explain.status.success(), "{explain:?}");
+    assert!(explain.stderr.is_empty(), "{explain:?}");
+}
