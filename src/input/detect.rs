@@ -91,11 +91,20 @@ pub fn check_not_blank(source: &Source) -> Result<()> {
 /// spreadsheet, an archive, an image) or UTF-16 without its byte-order mark,
 /// neither of which any reader can make sense of. Caught here, it gets a
 /// message that says so instead of one about missing columns.
+///
+/// A stray NUL inside a text further down (a database export's artefact) is
+/// not binary data: only a NUL on the first line, or more than a few in the
+/// first bytes, is.
 pub fn check_not_binary(source: &Source) -> Result<()> {
+    const STRAY_NULS: usize = 16;
     let head = source.head();
     let Some(at) = memchr::memchr(0, head) else {
         return Ok(());
     };
+    let first_line_end = memchr::memchr(b'\n', head).unwrap_or(head.len());
+    if at > first_line_end && memchr::memchr_iter(0, head).count() <= STRAY_NULS {
+        return Ok(());
+    }
     let line = memchr::memchr_iter(b'\n', &head[..at]).count() as u64 + 1;
     // UTF-16 of mostly ASCII text: NULs at every other byte, none between.
     let sample = &head[at - at % 2..head.len().min(at - at % 2 + 128)];

@@ -53,6 +53,13 @@ pub fn cases() -> Vec<Case> {
             None,
             "binary data (a NUL byte), not a text export",
         ),
+        // A NUL inside a text is an export's artefact, not binary data.
+        Case::file(
+            "stray_nul_in_a_text",
+            "nul.csv",
+            format!("{HEADER}c1,agent,hallo\0 daar\nc2,agent,ok\n"),
+        )
+        .reads(2),
         Case::file(
             "binary_garbage_without_nul",
             "export.txt",
