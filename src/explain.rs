@@ -143,9 +143,7 @@ fn locate(shown: &str, quote: &str, highlight: Option<(u32, u32)>) -> Option<(us
 /// Removes terminal control characters a transcript might carry, so it
 /// cannot move the cursor or change colours.
 fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
-        .collect()
+    crate::text::terminal::printable(text).into_owned()
 }
 
 fn highlighted(text: &str, ranges: &mut [(usize, usize)], color: bool) -> String {

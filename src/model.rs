@@ -256,7 +256,8 @@ impl Default for Limits {
 pub struct ConversationBuilder {
     conversation: Conversation,
     current_agent: Option<u16>,
-    too_large: bool,
+    /// Which limit the conversation exceeded, once it did.
+    too_large: Option<String>,
     limits: Limits,
 }
 
@@ -269,7 +270,7 @@ impl ConversationBuilder {
                 ..Conversation::default()
             },
             current_agent: None,
-            too_large: false,
+            too_large: None,
             limits,
         }
     }
@@ -331,17 +332,36 @@ impl ConversationBuilder {
     /// Appends a turn. Text is trimmed; a turn whose text is blank is still
     /// kept (it counts as a turn) but contributes no text.
     pub fn push_turn(&mut self, speaker: Speaker, text: &str, offset_ms: Option<u64>, line: u64) {
-        if self.too_large {
+        if self.too_large.is_some() {
             return;
         }
         let text = text.trim();
         let conv = &mut self.conversation;
-        if conv.turns.len() >= self.limits.max_turns
-            || text.len() > self.limits.max_field_bytes
-            || conv.text.len() + text.len() + 1 > self.limits.max_conversation_bytes
-            || conv.text.len() + text.len() + 1 > u32::MAX as usize
-        {
-            self.too_large = true;
+        let limits = &self.limits;
+        let text_bytes = conv.text.len() + text.len() + 1;
+        let exceeded = if conv.turns.len() >= limits.max_turns {
+            Some(format!("more than {} turns", limits.max_turns))
+        } else if text.len() > limits.max_field_bytes {
+            let at = if line > 0 {
+                format!(" on line {line}")
+            } else {
+                String::new()
+            };
+            Some(format!(
+                "a turn of {} bytes{at} (the limit is {} bytes per turn)",
+                text.len(),
+                limits.max_field_bytes
+            ))
+        } else if text_bytes > limits.max_conversation_bytes.min(u32::MAX as usize) {
+            Some(format!(
+                "more than {} bytes of text",
+                limits.max_conversation_bytes.min(u32::MAX as usize)
+            ))
+        } else {
+            None
+        };
+        if exceeded.is_some() {
+            self.too_large = exceeded;
             return;
         }
         if !conv.text.is_empty() {
@@ -369,16 +389,8 @@ impl ConversationBuilder {
             reason,
             detail,
         };
-        if self.too_large {
-            return Err(skip(
-                SkipReason::TooLarge,
-                format!(
-                    "more than {} turns, a field over {} bytes, or over {} bytes of text",
-                    self.limits.max_turns,
-                    self.limits.max_field_bytes,
-                    self.limits.max_conversation_bytes
-                ),
-            ));
+        if let Some(exceeded) = self.too_large {
+            return Err(skip(SkipReason::TooLarge, exceeded));
         }
         if conv.turns.iter().all(|t| t.start == t.end) {
             return Err(skip(SkipReason::Empty, "no turn has any text".into()));

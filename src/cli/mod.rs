@@ -16,6 +16,7 @@ mod warnings;
 use std::process::ExitCode;
 
 use clap::Parser;
+use convoscan::text::terminal::escaped;
 
 use self::args::{Cli, Command};
 
@@ -38,7 +39,9 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("convoscan: error: {err}");
+            // Messages quote export values; those must not steer the terminal.
+            let message = err.to_string();
+            eprintln!("convoscan: error: {}", escaped(&message));
             ExitCode::from(2)
         }
     }

@@ -99,7 +99,7 @@ impl Records {
         if let Records::Run(run) = self {
             for file in &run.files {
                 for warning in &file.stats.warnings {
-                    warnings.push(format!("{}: {warning}", file.path.display()));
+                    warnings.push(warning.clone());
                 }
             }
         }
@@ -129,15 +129,15 @@ pub fn skip_check(
         .get(record.origin.file as usize)
         .map_or("?", String::as_str);
     let id = record.id.as_deref().unwrap_or("?");
-    let warning = format!(
-        "{path}:{}: conversation {id} skipped ({reason}): {detail}",
-        record.origin.line
-    );
+    let line = record.origin.line;
     if strict {
+        // Worded like the pipeline's own `--strict` error for reader skips.
         return Err(Error::usage(format!(
-            "{warning} (--strict turns skips into errors)"
+            "{path}:{line}: conversation {id} cannot be analysed ({reason}): {detail} (--strict turns skips into errors)"
         )));
     }
-    warnings.push(warning);
+    warnings.push(format!(
+        "{path}:{line}: conversation {id} skipped ({reason}): {detail}"
+    ));
     Ok(())
 }

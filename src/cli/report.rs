@@ -11,6 +11,7 @@ use convoscan::model::Severity;
 use convoscan::record::FindingLine;
 use convoscan::report::render::{self, Format};
 use convoscan::report::{ReportBuilder, ReportOptions};
+use convoscan::text::terminal::escaped;
 use convoscan::tidy::{ConversationLine, RunLine};
 
 use super::args::ReportArgs;
@@ -33,8 +34,9 @@ fn is_stdout(path: Option<&Path>) -> bool {
 fn write_json_line(out: &mut Output, value: &impl serde::Serialize) -> Result<()> {
     let name = out.name();
     let writer = out.writer();
-    serde_json::to_writer(&mut *writer, value)
-        .map_err(|e| Error::io(&name, std::io::Error::other(e)))?;
+    // `io::Error::from` keeps an I/O error's kind, so a closed pipe stays
+    // recognisable as one.
+    serde_json::to_writer(&mut *writer, value).map_err(|e| Error::io(&name, e.into()))?;
     writer.write_all(b"\n").map_err(|e| Error::io(&name, e))
 }
 
@@ -131,14 +133,14 @@ pub fn run(args: &ReportArgs) -> Result<Status> {
     warnings.print();
     if stdout_taken && report_to_stdout {
         // A data file owns standard output; the accounting still reaches the user.
-        eprintln!("{}", render::accounting_line(&report.accounting));
+        eprintln!("{}", escaped(&render::accounting_line(&report.accounting)));
     } else {
         let mut out = Output::create(args.output.as_deref())?;
         let name = out.name();
         render::render(&report, format, out.writer(), &name)?;
         out.finish()?;
         if format != Format::Table && args.output.is_some() {
-            eprintln!("{}", render::accounting_line(&report.accounting));
+            eprintln!("{}", escaped(&render::accounting_line(&report.accounting)));
         }
     }
     let reached = matches!((fail_on, worst), (Some(threshold), Some(worst)) if worst >= threshold);

@@ -1,6 +1,8 @@
 //! Warnings on standard error: shown, but never so many that they bury the
 //! report. The count of what was not shown is always given.
 
+use convoscan::text::terminal::escaped;
+
 /// Most warnings printed one by one.
 const SHOWN: usize = 20;
 
@@ -21,7 +23,7 @@ impl Warnings {
 
     pub fn print(&self) {
         for warning in &self.shown {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", escaped(warning));
         }
         if self.more > 0 {
             eprintln!("warning: ... and {} more", self.more);

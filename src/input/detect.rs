@@ -23,7 +23,9 @@
 //! * Anything else is CSV.
 //!
 //! An empty (or whitespace-only) file is an error: an export without even a
-//! header is almost always a failed export, not a quiet week.
+//! header is almost always a failed export, not a quiet week. So is a file
+//! whose first bytes hold a NUL byte: binary data, or UTF-16 without a
+//! byte-order mark.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -83,6 +85,38 @@ pub fn check_not_blank(source: &Source) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// An error for a source whose first bytes hold a NUL byte: binary data (a
+/// spreadsheet, an archive, an image) or UTF-16 without its byte-order mark,
+/// neither of which any reader can make sense of. Caught here, it gets a
+/// message that says so instead of one about missing columns.
+///
+/// A stray NUL inside a text further down (a database export's artefact) is
+/// not binary data: only a NUL on the first line, or more than a few in the
+/// first bytes, is.
+pub fn check_not_binary(source: &Source) -> Result<()> {
+    const STRAY_NULS: usize = 16;
+    let head = source.head();
+    let Some(at) = memchr::memchr(0, head) else {
+        return Ok(());
+    };
+    let first_line_end = memchr::memchr(b'\n', head).unwrap_or(head.len());
+    if at > first_line_end && memchr::memchr_iter(0, head).count() <= STRAY_NULS {
+        return Ok(());
+    }
+    let line = memchr::memchr_iter(b'\n', &head[..at]).count() as u64 + 1;
+    // UTF-16 of mostly ASCII text: NULs at every other byte, none between.
+    let sample = &head[at - at % 2..head.len().min(at - at % 2 + 128)];
+    let nul_at = |parity: usize| sample.iter().skip(parity).step_by(2).all(|&b| b == 0);
+    let none_at = |parity: usize| sample.iter().skip(parity).step_by(2).all(|&b| b != 0);
+    let utf16 = sample.len() >= 4 && ((nul_at(0) && none_at(1)) || (nul_at(1) && none_at(0)));
+    let message = if utf16 {
+        "a NUL byte in every other position: UTF-16 text without a byte-order mark; save it as UTF-8, or as UTF-16 with a byte-order mark (Excel's \"Unicode text\")"
+    } else {
+        "binary data (a NUL byte), not a text export; convoscan reads CSV, JSON, JSON Lines, WebVTT, SRT and plain-text transcripts, optionally gzipped"
+    };
+    Err(Error::input(Location::line(source.path(), line), message))
 }
 
 /// The format the file name promises, if it promises one.

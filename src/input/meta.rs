@@ -29,7 +29,7 @@
 //! failing that, the file's extension) may be left out of the pattern.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use csv::StringRecord;
@@ -357,6 +357,7 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
 /// unchanged when there is no metadata to fill.
 pub fn with_meta(
     reader: Box<dyn ConversationReader>,
+    file: &InputFile,
     config: &InputConfig,
     path_meta: PathMeta,
 ) -> Box<dyn ConversationReader> {
@@ -365,6 +366,7 @@ pub fn with_meta(
     }
     Box::new(MetaReader {
         inner: reader,
+        file: file.path.clone(),
         table: config.meta.clone(),
         path: path_meta.0,
         unmatched: 0,
@@ -374,6 +376,8 @@ pub fn with_meta(
 
 struct MetaReader {
     inner: Box<dyn ConversationReader>,
+    /// The export being read, which warnings name.
+    file: PathBuf,
     table: Option<Arc<MetaTable>>,
     path: MetaValues,
     unmatched: u64,
@@ -404,7 +408,8 @@ impl ConversationReader for MetaReader {
         let mut stats = self.inner.stats();
         if let (Some(table), Some(first)) = (&self.table, &self.first_unmatched) {
             stats.warnings.push(format!(
-                "{} conversation{} without a row in --meta {} (the first is \"{first}\")",
+                "{}: {} conversation{} without a row in --meta {} (the first is \"{first}\")",
+                self.file.display(),
                 self.unmatched,
                 if self.unmatched == 1 { "" } else { "s" },
                 table.path.display()

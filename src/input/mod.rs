@@ -194,7 +194,8 @@ pub struct ReaderStats {
     pub grouped: bool,
     /// Conversations reassembled by a second read because they were split.
     pub reassembled: u64,
-    /// Warnings worth showing the user (e.g. an unknown JSON field).
+    /// Warnings worth showing the user (e.g. an unknown JSON field), each a
+    /// whole message that starts with the file (and line) it is about.
     pub warnings: Vec<String>,
 }
 
@@ -272,7 +273,7 @@ pub(crate) fn fingerprint(id: &[u8]) -> u64 {
 pub fn open(file: &InputFile, config: &InputConfig) -> Result<Box<dyn ConversationReader>> {
     let path_meta = meta::PathMeta::for_file(file, config)?;
     let reader = open_format(file, config, &path_meta)?;
-    Ok(meta::with_meta(reader, config, path_meta))
+    Ok(meta::with_meta(reader, file, config, path_meta))
 }
 
 fn open_format(
@@ -282,6 +283,7 @@ fn open_format(
 ) -> Result<Box<dyn ConversationReader>> {
     let source = source::Source::open(&file.path)?;
     detect::check_not_blank(&source)?;
+    detect::check_not_binary(&source)?;
     let format = match config.format {
         Some(format) => Some(format),
         None => match detect::detect_source(&source)? {

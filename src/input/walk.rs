@@ -17,7 +17,9 @@
 //!
 //! Every file is opened once here to check that it is readable, so that a
 //! permission problem stops the run before any analysis, naming the file.
-//! `-` stands for standard input and is passed through as is.
+//! `-` stands for standard input and is passed through as is. A directory
+//! without a single export is an error: it is nearly always the wrong path,
+//! and an empty report with exit code 0 would hide that.
 
 use std::collections::BTreeSet;
 use std::fs::{self, File};
@@ -40,7 +42,15 @@ pub fn walk(inputs: &[PathBuf]) -> Result<Vec<InputFile>> {
         }
         let meta = fs::metadata(input).map_err(|e| Error::io(input, e))?;
         if meta.is_dir() {
+            let before = paths.len();
             walk_dir(input, &mut paths)?;
+            if paths.len() == before {
+                return Err(Error::usage(format!(
+                    "{}: no exports in this directory (looked for {}, each optionally .gz, in it and its subdirectories)",
+                    input.display(),
+                    EXPORT_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+                )));
+            }
         } else {
             check_readable(input)?;
             paths.push(input.clone());

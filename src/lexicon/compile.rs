@@ -376,15 +376,27 @@ impl<'f> LanguageCompiler<'f> {
         }
         let list = self.builder.new_list();
         let mut exceptions = None;
+        let mut terms = 0;
         self.walk_set(
             id,
             &mut Vec::new(),
             problems,
             &mut |this, file, spec, problems| {
-                this.add_terms(file, spec.terms(), list, problems);
-                this.add_exceptions(file, spec.terms(), &mut exceptions, problems);
+                let own = spec.terms();
+                terms += own.phrases.map_or(0, <[_]>::len) + own.patterns.map_or(0, <[_]>::len);
+                this.add_terms(file, own, list, problems);
+                this.add_exceptions(file, own, &mut exceptions, problems);
             },
         );
+        if terms == 0 {
+            problems.error(
+                file,
+                reference.span(),
+                format!(
+                    "set `{id}` has no phrases or patterns (nor do the sets it includes), so this can never match"
+                ),
+            );
+        }
         self.set_lists.insert(id.clone(), (list, exceptions));
         Some((list, exceptions, filters))
     }
@@ -431,6 +443,17 @@ impl<'f> LanguageCompiler<'f> {
                     set_exceptions
                 };
                 (list, exceptions, filters)
+            }
+            (None, true)
+                if terms.phrases.unwrap_or_default().is_empty()
+                    && terms.patterns.unwrap_or_default().is_empty() =>
+            {
+                problems.error(
+                    file,
+                    place,
+                    "`phrases` and `patterns` are empty, so this can never match; add a phrase or remove it",
+                );
+                return None;
             }
             (None, true) => {
                 let list = self.builder.new_list();

@@ -322,6 +322,7 @@ impl<'f> LanguageLint<'f> {
         self.shadowed(&list, problems);
     }
 
+    /// Warns about phrases another phrase of the same list already covers.
     fn shadowed(&self, list: &[Phrase<'f>], problems: &mut Problems) {
         // Only a phrase whose body occurs inside the longer one can cover
         // it: one automaton over the list's bodies finds those candidates,

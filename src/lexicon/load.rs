@@ -8,6 +8,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::error::{Error, Location, Result};
 use crate::lexicon::schema::LexiconFile;
@@ -39,12 +40,37 @@ pub struct LexiconSource {
 pub struct ParsedFile {
     pub source: LexiconSource,
     pub file: LexiconFile,
+    /// Byte offsets where lines start, built on the first `location` call:
+    /// a file of a million phrases must not be scanned from its start for
+    /// every one of them.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl ParsedFile {
+    pub fn new(source: LexiconSource, file: LexiconFile) -> ParsedFile {
+        ParsedFile {
+            source,
+            file,
+            line_starts: OnceLock::new(),
+        }
+    }
+
     /// The `file:line:col` of a byte span in this file.
     pub fn location(&self, span: std::ops::Range<usize>) -> Location {
-        Location::from_offset(&self.source.path, &self.source.text, span.start)
+        let text = &self.source.text;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        let mut offset = span.start.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line.saturating_sub(1)];
+        let column = text[line_start..offset].chars().count() + 1;
+        Location::at(&self.source.path, line as u64, column as u64)
     }
 }
 
@@ -172,7 +198,7 @@ pub fn parse_all(sources: Vec<LexiconSource>) -> Result<Vec<ParsedFile>> {
     let mut errors = Vec::new();
     for source in sources {
         match toml::from_str::<LexiconFile>(&source.text) {
-            Ok(file) => parsed.push(ParsedFile { source, file }),
+            Ok(file) => parsed.push(ParsedFile::new(source, file)),
             Err(err) => {
                 let offset = err.span().map_or(0, |s| s.start);
                 errors.push(Error::lexicon(

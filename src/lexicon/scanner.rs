@@ -159,6 +159,11 @@ pub struct ScannerBuilder {
     regex_index: HashMap<String, u32>,
     unfiltered: Vec<u32>,
     lists: u32,
+    /// The phrase limit was reached and reported.
+    over_limit: bool,
+    /// A lower limit than [`MAX_AUTOMATON_PATTERNS`], for tests.
+    #[cfg(test)]
+    pattern_limit: Option<usize>,
 }
 
 /// Why a phrase or pattern was rejected; the compiler adds the location.
@@ -193,20 +198,31 @@ impl ScannerBuilder {
         self.patterns.len()
     }
 
-    fn intern(&mut self, bytes: Vec<u8>) -> Result<u32, TermError> {
+    /// The automaton index of a phrase, adding it if new. Past the limit
+    /// the first phrase is an error and later ones are dropped (`None`): one
+    /// message says it all, instead of one per phrase of a huge list.
+    fn intern(&mut self, bytes: Vec<u8>) -> Result<Option<u32>, TermError> {
         if let Some(&index) = self.pattern_index.get(&bytes) {
-            return Ok(index);
+            return Ok(Some(index));
         }
-        if self.patterns.len() >= MAX_AUTOMATON_PATTERNS {
+        #[cfg(test)]
+        let limit = self.pattern_limit.unwrap_or(MAX_AUTOMATON_PATTERNS);
+        #[cfg(not(test))]
+        let limit = MAX_AUTOMATON_PATTERNS;
+        if self.patterns.len() >= limit {
+            if self.over_limit {
+                return Ok(None);
+            }
+            self.over_limit = true;
             return Err(format!(
-                "too many phrases: one language may hold at most {MAX_AUTOMATON_PATTERNS}"
+                "too many phrases: one language may hold at most {limit} distinct phrases (and pattern prefilters); this one and all after it are not loaded"
             ));
         }
         let index = self.patterns.len() as u32;
         self.pattern_index.insert(bytes.clone(), index);
         self.patterns.push(bytes);
         self.uses.push(Vec::new());
-        Ok(index)
+        Ok(Some(index))
     }
 
     /// Adds a literal phrase (with optional `*` at either end) to `list`.
@@ -216,7 +232,9 @@ impl ScannerBuilder {
         if normalized.is_empty() {
             return Err("phrase is empty after normalisation".into());
         }
-        let index = self.intern(normalized.into_bytes())?;
+        let Some(index) = self.intern(normalized.into_bytes())? else {
+            return Ok(TermNote::None);
+        };
         let use_ = PatternUse::Phrase { list, left, right };
         let uses = &mut self.uses[index as usize];
         if uses.contains(&use_) {
@@ -266,7 +284,9 @@ impl ScannerBuilder {
         }
         for (set, literals) in sets.into_iter().enumerate() {
             for literal in literals {
-                let pattern = self.intern(literal)?;
+                let Some(pattern) = self.intern(literal)? else {
+                    continue;
+                };
                 let use_ = PatternUse::Prefilter {
                     regex: index,
                     set: set as u8,
@@ -513,6 +533,26 @@ fn lowercase_bytes(bytes: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_phrase_limit_is_reported_once_and_later_phrases_are_dropped() {
+        let mut builder = ScannerBuilder {
+            pattern_limit: Some(2),
+            ..ScannerBuilder::default()
+        };
+        let list = builder.new_list();
+        assert_eq!(builder.add_phrase(list, "een"), Ok(TermNote::None));
+        assert_eq!(builder.add_phrase(list, "twee"), Ok(TermNote::None));
+        // Known phrases still resolve past the limit.
+        assert_eq!(builder.add_phrase(list, "een"), Ok(TermNote::Duplicate));
+        let err = builder.add_phrase(list, "drie").unwrap_err();
+        assert!(
+            err.starts_with("too many phrases: one language may hold at most 2 distinct"),
+            "{err}"
+        );
+        assert_eq!(builder.add_phrase(list, "vier"), Ok(TermNote::None));
+        assert_eq!(builder.pattern_count(), 2);
+    }
 
     #[test]
     fn wildcards() {

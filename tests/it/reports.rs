@@ -12,6 +12,7 @@ mod redaction;
 mod shards;
 mod snapshots;
 mod topics;
+mod untrusted;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -7,6 +7,7 @@
 //! `accounting`, `category`, `rule`, `example`, `team`, `agent`, `topic`,
 //! `contact_moment`, `repeat`, `week`, `agent_week`.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::model::Severity;
@@ -62,9 +63,13 @@ impl<'w> Writer<'w> {
         metric: &str,
         value: impl CsvValue,
     ) -> io::Result<()> {
+        // Every cell, because any of them can come from an export or a user
+        // lexicon: agent and topic names, ids, rule ids, quotes, messages.
+        let value = value.csv_text();
+        let cells = [section, group, category, metric, &value].map(spreadsheet_safe);
         self.inner
-            .write_record([section, group, category, metric, &value.csv_text()])
-            .map_err(io::Error::other)
+            .write_record(cells.iter().map(|c| c.as_bytes()))
+            .map_err(into_io)
     }
 
     pub fn optional(
@@ -108,9 +113,7 @@ impl<'w> Writer<'w> {
         Ok(())
     }
 
-    /// The rows of one evidence quote, grouped under `group`. Transcript text
-    /// starting with `=`, `+`, `-`, `@` or a tab is prefixed with `'` so that
-    /// a spreadsheet shows it instead of evaluating it as a formula.
+    /// The rows of one evidence quote, grouped under `group`.
     pub fn evidence(&mut self, section: &str, group: &str, e: &Evidence) -> io::Result<()> {
         let c = &e.category;
         self.row(section, group, c, "rule", &e.rule)?;
@@ -119,8 +122,8 @@ impl<'w> Writer<'w> {
         self.optional(section, group, c, "agent_id", e.agent_id.as_ref())?;
         self.row(section, group, c, "turn", e.turn)?;
         self.optional(section, group, c, "offset_ms", e.offset_ms)?;
-        self.row(section, group, c, "quote", spreadsheet_safe(&e.quote))?;
-        self.row(section, group, c, "message", spreadsheet_safe(&e.message))
+        self.row(section, group, c, "quote", &e.quote)?;
+        self.row(section, group, c, "message", &e.message)
     }
 
     /// Group rows; `with_measures` false for the team, whose measures are
@@ -218,12 +221,25 @@ impl<'w> Writer<'w> {
     }
 }
 
-/// Text a spreadsheet will not take for a formula.
-pub(super) fn spreadsheet_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+/// The I/O error inside a CSV error, kind and all (a closed pipe must stay
+/// recognisable as one).
+pub(super) fn into_io(err: csv::Error) -> io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// Text a spreadsheet will not take for a formula (CSV injection): a cell
+/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
+/// with `'`, which spreadsheets show as text. Numbers (`-2.5`, a change
+/// between weeks) stay numbers.
+pub(super) fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    let is_number = || text.parse::<f64>().is_ok_and(f64::is_finite);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number() {
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     }
 }
 
@@ -304,5 +320,11 @@ mod tests {
         assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(spreadsheet_safe("Dan gaan we"), "Dan gaan we");
+        assert_eq!(spreadsheet_safe("-SUM(A1)"), "'-SUM(A1)");
+        assert_eq!(spreadsheet_safe("+31 6 1234"), "'+31 6 1234");
+        assert_eq!(spreadsheet_safe("\t=1"), "'\t=1");
+        // Numbers stay numbers; so do infinities' spellings as text.
+        assert_eq!(spreadsheet_safe("-2.5"), "-2.5");
+        assert_eq!(spreadsheet_safe("-inf"), "'-inf");
     }
 }

@@ -58,7 +58,8 @@ impl Format {
 }
 
 fn json(value: &impl serde::Serialize, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
+    // `io::Error::from` keeps an I/O error's kind (a closed pipe).
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)
 }
 
@@ -71,8 +72,8 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write, path: &str) 
         sections: sections::sections(report),
     };
     match format {
-        Format::Table => table::render(&document(), out).map_err(io),
-        Format::Markdown => markdown::render(&document(), out).map_err(io),
+        Format::Table => table::render(&document().printable(), out).map_err(io),
+        Format::Markdown => markdown::render(&document().printable(), out).map_err(io),
         Format::Csv => csv_long::render(report, out).map_err(io),
         Format::Json => json(report, out).map_err(io),
         Format::Html => html::report(report, &document(), out).map_err(io),
@@ -88,8 +89,8 @@ pub fn render_card(
 ) -> Result<()> {
     let io = |e: std::io::Error| Error::io(path, e);
     match format {
-        Format::Table => table::render(&card::document(card), out).map_err(io),
-        Format::Markdown => markdown::render(&card::document(card), out).map_err(io),
+        Format::Table => table::render(&card::document(card).printable(), out).map_err(io),
+        Format::Markdown => markdown::render(&card::document(card).printable(), out).map_err(io),
         Format::Csv => card::csv(card, out).map_err(io),
         Format::Json => json(card, out).map_err(io),
         Format::Html => html::card(card, &card::document(card), out).map_err(io),
@@ -102,6 +103,38 @@ pub struct Document {
     pub title: String,
     pub lead: Vec<String>,
     pub sections: Vec<Section>,
+}
+
+impl Document {
+    /// The document with terminal control characters from export text
+    /// (quotes, ids, agent and topic names) replaced, for the formats that
+    /// are read on a terminal.
+    pub fn printable(mut self) -> Document {
+        let clean = |s: &mut String| {
+            if let std::borrow::Cow::Owned(c) = crate::text::terminal::printable(s) {
+                *s = c;
+            }
+        };
+        clean(&mut self.title);
+        self.lead.iter_mut().for_each(clean);
+        for section in &mut self.sections {
+            clean(&mut section.title);
+            let Section {
+                lines,
+                headers,
+                rows,
+                notes,
+                ..
+            } = section;
+            lines
+                .iter_mut()
+                .chain(headers.iter_mut())
+                .chain(rows.iter_mut().flatten())
+                .chain(notes.iter_mut())
+                .for_each(clean);
+        }
+        self
+    }
 }
 
 /// A titled section: lines of text, then a grid of cells (when `headers` is
