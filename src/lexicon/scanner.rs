@@ -473,7 +473,7 @@ fn prefilter_sets(hir: &Hir, common_words: &[String]) -> Vec<Vec<Vec<u8>>> {
 fn literal_set(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
     let seq = Extractor::new()
         .kind(kind.clone())
-        .limit_total(MAX_PREFILTER_LITERALS * 4)
+        .limit_total(MAX_PREFILTER_LITERALS)
         .extract(hir);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
