@@ -168,7 +168,12 @@ impl LazyRegexes<'_> {
             }
         };
         for &regex in regexes {
-            if self.scanner.unfiltered.contains(&regex) {
+            let unfiltered = self
+                .scanner
+                .regexes
+                .get(regex as usize)
+                .is_none_or(|entry| entry.prefilter_sets == 0);
+            if unfiltered {
                 for turn in 0..self.norm.turns.len() as u32 {
                     run_regex(self.scanner, regex, turn, &self.norm, &mut sink);
                 }
