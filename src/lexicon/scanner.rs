@@ -13,7 +13,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -365,19 +366,33 @@ fn parse_wildcards(raw: &str) -> Result<(&str, bool, bool), TermError> {
 /// enough), and make compiling slow; matches are on bytes and are snapped to
 /// character boundaries by the caller.
 fn compile_regex(folded: &str) -> Result<Regex, String> {
-    let regex = RegexBuilder::new(folded)
+    // The automaton pass already ran this regex's literals over the turn,
+    // so the regex's own literal prefilter would only repeat that search;
+    // on a turn of a hundred bytes, setting it up costs more than the lazy
+    // DFA's scan.
+    let config = meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(false)
+        .auto_prefilter(false)
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        .hybrid_cache_capacity(REGEX_SIZE_LIMIT);
+    let syntax = syntax::Config::new()
         .unicode(false)
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(limit) => {
+        .utf8(false)
+        .case_insensitive(true);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax)
+        .build(folded)
+        .map_err(|e| {
+            if let Some(limit) = e.size_limit() {
                 format!("pattern compiles to more than {limit} bytes; split it or use phrases")
+            } else if let Some(syntax) = e.syntax_error() {
+                format!("invalid pattern: {}", first_line(&syntax.to_string()))
+            } else {
+                format!("invalid pattern: {}", first_line(&e.to_string()))
             }
-            other => format!("invalid pattern: {}", first_line(&other.to_string())),
-        })?;
-    Ok(regex)
+        })
 }
 
 /// Parses a pattern as it will be compiled (ASCII classes, bytes), so that
