@@ -49,12 +49,7 @@ pub enum Term {
 
 /// Fills `hits` (sorted, deduplicated) with every raw hit of every list.
 /// `marks` is scratch space for (regex, turn) pairs.
-pub fn collect(
-    scanner: &Scanner,
-    norm: &Normalized<'_>,
-    hits: &mut Vec<Hit>,
-    marks: &mut Vec<(u32, u32)>,
-) {
+pub fn collect(scanner: &Scanner, norm: &Normalized<'_>, hits: &mut Vec<Hit>, marks: &mut Marks) {
     hits.clear();
     scan(scanner, norm, marks, Regexes::Run, |hit, _| hits.push(hit));
     hits.sort_unstable();
@@ -68,7 +63,7 @@ pub fn collect_phrases(
     scanner: &Scanner,
     norm: &Normalized<'_>,
     hits: &mut Vec<Hit>,
-    marks: &mut Vec<(u32, u32)>,
+    marks: &mut Marks,
 ) {
     hits.clear();
     scan(scanner, norm, marks, Regexes::Mark, |hit, _| hits.push(hit));
@@ -167,6 +162,7 @@ impl LazyRegexes<'_> {
                 hits.push(hit);
             }
         };
+        let mut marks = self.marks;
         for &regex in regexes {
             let unfiltered = self
                 .scanner
@@ -178,9 +174,16 @@ impl LazyRegexes<'_> {
                     run_regex(self.scanner, regex, turn, &self.norm, &mut sink);
                 }
             } else {
-                let from = self.marks.partition_point(|&(r, _)| r < regex);
-                for &(_, turn) in self.marks[from..].iter().take_while(|&&(r, _)| r == regex) {
+                // Both are sorted by regex: the marks left of `regex` belong
+                // to regexes of other lists.
+                let skip = marks.partition_point(|&(r, _)| r < regex);
+                marks = &marks[skip..];
+                while let Some((&(r, turn), rest)) = marks.split_first() {
+                    if r != regex {
+                        break;
+                    }
                     run_regex(self.scanner, regex, turn, &self.norm, &mut sink);
+                    marks = rest;
                 }
             }
         }
@@ -203,9 +206,13 @@ pub fn reset_lists(lists: &mut Vec<OnceCell<Vec<Hit>>>, scanner: &Scanner) {
 /// two terms of its list appears twice. For explanations, not the hot path.
 pub fn collect_traced(scanner: &Scanner, norm: &Normalized<'_>) -> Vec<(Hit, Term)> {
     let mut traced = Vec::new();
-    scan(scanner, norm, &mut Vec::new(), Regexes::Run, |hit, term| {
-        traced.push((hit, term))
-    });
+    scan(
+        scanner,
+        norm,
+        &mut Marks::default(),
+        Regexes::Run,
+        |hit, term| traced.push((hit, term)),
+    );
     traced.sort_unstable();
     traced.dedup();
     traced
@@ -216,11 +223,11 @@ pub fn collect_traced(scanner: &Scanner, norm: &Normalized<'_>) -> Vec<(Hit, Ter
 fn scan(
     scanner: &Scanner,
     norm: &Normalized<'_>,
-    marks: &mut Vec<(u32, u32)>,
+    marks: &mut Marks,
     regexes: Regexes,
     mut sink: impl FnMut(Hit, Term),
 ) {
-    marks.clear();
+    marks.start(scanner);
     if norm.turns.is_empty() {
         return;
     }
@@ -261,17 +268,17 @@ fn scan(
                         }
                     }
                     PatternUse::Prefilter { regex, set } => {
-                        marks.push((regex, (turn as u32) << 1 | u32::from(set)));
+                        marks.see(scanner, regex, set, turn as u32);
                     }
                 }
             }
         }
     }
-    keep_complete_marks(scanner, marks);
+    marks.finish();
     if regexes == Regexes::Mark {
         return;
     }
-    for &(regex, turn) in marks.iter() {
+    for &(regex, turn) in marks.pairs() {
         run_regex(scanner, regex, turn, norm, &mut sink);
     }
     for &regex in &scanner.unfiltered {
@@ -281,31 +288,67 @@ fn scan(
     }
 }
 
-/// Turns `(regex, turn << 1 | set)` marks into the sorted `(regex, turn)`
-/// pairs where a literal of every prefilter set of the regex was seen.
-fn keep_complete_marks(scanner: &Scanner, marks: &mut Vec<(u32, u32)>) {
-    marks.sort_unstable();
-    marks.dedup();
-    let mut kept = 0;
-    let mut index = 0;
-    while index < marks.len() {
-        let (regex, key) = marks[index];
-        let turn = key >> 1;
-        let mut sets = 0;
-        while index < marks.len() && marks[index].0 == regex && marks[index].1 >> 1 == turn {
-            sets += 1;
-            index += 1;
+/// The (regex, turn) pairs where a literal of every prefilter set of the
+/// regex was seen, collected as the automaton reports literals.
+///
+/// Each regex keeps the turn it was last seen in and which of its sets were
+/// seen there; a pair is recorded once, when its last set comes in. The
+/// automaton reports matches in text order, so a regex's turn only grows
+/// within a conversation. Scratch space: reused across conversations.
+#[derive(Debug, Default)]
+pub struct Marks {
+    /// Complete (regex, turn) pairs; sorted after [`Marks::finish`].
+    pairs: Vec<(u32, u32)>,
+    /// Per regex: `(turn + 1) << 2 | sets seen` (0: not seen yet).
+    seen: Vec<u32>,
+    /// Regexes with a non-zero `seen`, to clear for the next conversation.
+    touched: Vec<u32>,
+}
+
+impl Marks {
+    /// The sorted (regex, turn) pairs of the last scan.
+    pub fn pairs(&self) -> &[(u32, u32)] {
+        &self.pairs
+    }
+
+    fn start(&mut self, scanner: &Scanner) {
+        for &regex in &self.touched {
+            self.seen[regex as usize] = 0;
         }
+        self.touched.clear();
+        self.pairs.clear();
+        self.seen.resize(scanner.regexes.len(), 0);
+    }
+
+    /// A literal of set `set` of `regex` was seen in `turn`.
+    fn see(&mut self, scanner: &Scanner, regex: u32, set: u8, turn: u32) {
+        let Some(seen) = self.seen.get_mut(regex as usize) else {
+            return;
+        };
+        let here = (turn + 1) << 2;
+        if *seen >> 2 != turn + 1 {
+            if *seen == 0 {
+                self.touched.push(regex);
+            }
+            *seen = here;
+        }
+        let bit = 1u32 << set.min(1);
+        if *seen & bit != 0 {
+            return;
+        }
+        *seen |= bit;
         let needed = scanner
             .regexes
             .get(regex as usize)
-            .map_or(1, |entry| entry.prefilter_sets);
-        if sets >= needed {
-            marks[kept] = (regex, turn);
-            kept += 1;
+            .map_or(1, |entry| u32::from(entry.prefilter_sets));
+        if (*seen & 0b11).count_ones() >= needed {
+            self.pairs.push((regex, turn));
         }
     }
-    marks.truncate(kept);
+
+    fn finish(&mut self) {
+        self.pairs.sort_unstable();
+    }
 }
 
 fn word_start(text: &str, at: u32) -> u32 {

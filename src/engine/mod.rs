@@ -63,7 +63,7 @@ pub struct Scratch {
     norm: String,
     turns: Vec<(u32, u32)>,
     hits: Vec<Hit>,
-    marks: Vec<(u32, u32)>,
+    marks: hits::Marks,
     lists: Vec<std::cell::OnceCell<Vec<Hit>>>,
     raw: Vec<RawFinding>,
     measures: Vec<RawMeasure>,
@@ -135,7 +135,7 @@ pub fn analyze(
                 &language.scanner,
                 norm,
                 &scratch.hits,
-                &scratch.marks,
+                scratch.marks.pairs(),
                 &scratch.lists,
             ),
         };

@@ -144,6 +144,8 @@ pub const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
 /// for a match; requiring two in the same turn ("ik" and "niet") skips most
 /// turns that one common word would let through.
 const MAX_PREFILTER_SETS: usize = 2;
+// `engine::hits::Marks` keeps the sets seen of a regex in two bits.
+const _: () = assert!(MAX_PREFILTER_SETS <= 2);
 /// Most literals a regex may contribute to the prefilter.
 const MAX_PREFILTER_LITERALS: usize = 64;
 /// Most patterns one language's automaton may hold.

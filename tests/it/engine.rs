@@ -385,7 +385,7 @@ fn sequence_counts_an_exploring_question_asked_before_the_problem_was_named() {
 /// what it then sees must be what an eager scan of every regex finds.
 #[test]
 fn lazily_run_regexes_give_the_hits_of_an_eager_scan() {
-    use convoscan::engine::hits::{Hits, Normalized, collect, collect_phrases, reset_lists};
+    use convoscan::engine::hits::{Hits, Marks, Normalized, collect, collect_phrases, reset_lists};
     use convoscan::lexicon::{LexiconChoice, load};
 
     let lexicons = load(&LexiconChoice::BuiltIn).unwrap().lexicons;
@@ -411,13 +411,14 @@ fn lazily_run_regexes_give_the_hits_of_an_eager_scan() {
                 text,
                 turns: &turns,
             };
-            let (mut all, mut marks) = (Vec::new(), Vec::new());
+            let (mut all, mut marks) = (Vec::new(), Marks::default());
             collect(scanner, &norm, &mut all, &mut marks);
-            let (mut phrases, mut lazy_marks, mut lists) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut phrases, mut lazy_marks, mut lists) =
+                (Vec::new(), Marks::default(), Vec::new());
             collect_phrases(scanner, &norm, &mut phrases, &mut lazy_marks);
             reset_lists(&mut lists, scanner);
             let eager = Hits::complete(&all);
-            let lazy = Hits::lazy(scanner, norm, &phrases, &lazy_marks, &lists);
+            let lazy = Hits::lazy(scanner, norm, &phrases, lazy_marks.pairs(), &lists);
             for list in 0..scanner.lists {
                 assert_eq!(eager.of_list(list), lazy.of_list(list), "list {list}");
                 for turn in 0..turns.len() as u32 {
