@@ -16,6 +16,8 @@
 
 use std::cell::OnceCell;
 
+use regex_automata::{Anchored, Input};
+
 use crate::lexicon::scanner::{PatternUse, Scanner};
 use crate::text::scan::{ends_at_boundary, is_word_char, starts_at_boundary};
 
@@ -91,8 +93,8 @@ pub struct Hits<'a> {
 struct LazyRegexes<'a> {
     scanner: &'a Scanner,
     norm: Normalized<'a>,
-    /// Sorted (regex, turn) pairs from the automaton pass.
-    marks: &'a [(u32, u32)],
+    /// Where the automaton pass saw every regex's literals.
+    marks: &'a Marks,
     /// Per list, its hits once asked for (only lists with regexes).
     lists: &'a [OnceCell<Vec<Hit>>],
 }
@@ -112,7 +114,7 @@ impl<'a> Hits<'a> {
         scanner: &'a Scanner,
         norm: Normalized<'a>,
         phrase_hits: &'a [Hit],
-        marks: &'a [(u32, u32)],
+        marks: &'a Marks,
         lists: &'a [OnceCell<Vec<Hit>>],
     ) -> Hits<'a> {
         Hits {
@@ -162,7 +164,7 @@ impl LazyRegexes<'_> {
                 hits.push(hit);
             }
         };
-        let mut marks = self.marks;
+        let mut marks = self.marks.pairs();
         for &regex in regexes {
             let unfiltered = self
                 .scanner
@@ -171,7 +173,7 @@ impl LazyRegexes<'_> {
                 .is_none_or(|entry| entry.prefilter_sets == 0);
             if unfiltered {
                 for turn in 0..self.norm.turns.len() as u32 {
-                    run_regex(self.scanner, regex, turn, &self.norm, &mut sink);
+                    run_regex(self.scanner, regex, turn, None, &self.norm, &mut sink);
                 }
             } else {
                 // Both are sorted by regex: the marks left of `regex` belong
@@ -182,7 +184,8 @@ impl LazyRegexes<'_> {
                     if r != regex {
                         break;
                     }
-                    run_regex(self.scanner, regex, turn, &self.norm, &mut sink);
+                    self.marks
+                        .run(self.scanner, regex, turn, &self.norm, &mut sink);
                     marks = rest;
                 }
             }
@@ -268,7 +271,7 @@ fn scan(
                         }
                     }
                     PatternUse::Prefilter { regex, set } => {
-                        marks.see(scanner, regex, set, turn as u32);
+                        marks.see(scanner, regex, set, turn as u32, start);
                     }
                 }
             }
@@ -279,11 +282,11 @@ fn scan(
         return;
     }
     for &(regex, turn) in marks.pairs() {
-        run_regex(scanner, regex, turn, norm, &mut sink);
+        marks.run(scanner, regex, turn, norm, &mut sink);
     }
     for &regex in &scanner.unfiltered {
         for turn in 0..norm.turns.len() as u32 {
-            run_regex(scanner, regex, turn, norm, &mut sink);
+            run_regex(scanner, regex, turn, None, norm, &mut sink);
         }
     }
 }
@@ -303,6 +306,9 @@ pub struct Marks {
     seen: Vec<u32>,
     /// Regexes with a non-zero `seen`, to clear for the next conversation.
     touched: Vec<u32>,
+    /// (regex, turn, start) where a literal of the regex's anchor set
+    /// starts; sorted after [`Marks::finish`].
+    starts: Vec<(u32, u32, u32)>,
 }
 
 impl Marks {
@@ -317,14 +323,20 @@ impl Marks {
         }
         self.touched.clear();
         self.pairs.clear();
+        self.starts.clear();
         self.seen.resize(scanner.regexes.len(), 0);
     }
 
-    /// A literal of set `set` of `regex` was seen in `turn`.
-    fn see(&mut self, scanner: &Scanner, regex: u32, set: u8, turn: u32) {
+    /// A literal of set `set` of `regex` was seen in `turn`, starting at
+    /// byte `start` of the conversation text.
+    fn see(&mut self, scanner: &Scanner, regex: u32, set: u8, turn: u32, start: u32) {
         let Some(seen) = self.seen.get_mut(regex as usize) else {
             return;
         };
+        let entry = scanner.regexes.get(regex as usize);
+        if entry.and_then(|entry| entry.anchor_set) == Some(set) {
+            self.starts.push((regex, turn, start));
+        }
         let here = (turn + 1) << 2;
         if *seen >> 2 != turn + 1 {
             if *seen == 0 {
@@ -337,10 +349,7 @@ impl Marks {
             return;
         }
         *seen |= bit;
-        let needed = scanner
-            .regexes
-            .get(regex as usize)
-            .map_or(1, |entry| u32::from(entry.prefilter_sets));
+        let needed = entry.map_or(1, |entry| u32::from(entry.prefilter_sets));
         if (*seen & 0b11).count_ones() >= needed {
             self.pairs.push((regex, turn));
         }
@@ -348,6 +357,42 @@ impl Marks {
 
     fn finish(&mut self) {
         self.pairs.sort_unstable();
+        self.starts.sort_unstable();
+        self.starts.dedup();
+    }
+
+    /// Runs `regex` on marked `turn`: anchored at each start of a literal
+    /// of its anchor set, or over the whole turn when it has none.
+    ///
+    /// Every match of an anchored regex starts with one of those literals,
+    /// so trying the starts in order and resuming after each match finds
+    /// the same leftmost-first, non-overlapping matches as a search of the
+    /// whole turn, without scanning the text between them, and without the
+    /// reverse pass that finds where an unanchored match starts.
+    fn run(
+        &self,
+        scanner: &Scanner,
+        regex: u32,
+        turn: u32,
+        norm: &Normalized<'_>,
+        sink: &mut impl FnMut(Hit, Term),
+    ) {
+        let anchored = scanner
+            .regexes
+            .get(regex as usize)
+            .is_some_and(|entry| entry.anchor_set.is_some());
+        if !anchored {
+            run_regex(scanner, regex, turn, None, norm, sink);
+            return;
+        }
+        let from = self
+            .starts
+            .partition_point(|&(r, t, _)| (r, t) < (regex, turn));
+        let mut starts = self.starts[from..]
+            .iter()
+            .take_while(|&&(r, t, _)| (r, t) == (regex, turn))
+            .map(|&(_, _, start)| start);
+        run_regex(scanner, regex, turn, Some(&mut starts), norm, sink);
     }
 }
 
@@ -362,10 +407,15 @@ fn word_end(text: &str, at: u32) -> u32 {
     at + (after.len() - after.trim_start_matches(is_word_char).len()) as u32
 }
 
+/// Runs `regex` on `turn`: over the whole turn, or, given `starts` (byte
+/// offsets in the conversation text, ascending), anchored at each of them,
+/// skipping starts inside the previous match. Every match becomes a hit of
+/// each list of the regex.
 fn run_regex(
     scanner: &Scanner,
     regex: u32,
     turn: u32,
+    starts: Option<&mut dyn Iterator<Item = u32>>,
     norm: &Normalized<'_>,
     sink: &mut impl FnMut(Hit, Term),
 ) {
@@ -380,13 +430,13 @@ fn run_regex(
     let Some(text) = norm.text.get(turn_start as usize..turn_end as usize) else {
         return;
     };
-    for m in compiled.find_iter(text.as_bytes()) {
+    let mut emit = |start: usize, end: usize| {
         // Byte-level classes can start or end a match inside a character;
         // keep only whole characters.
-        let start = ceil_char_boundary(text, m.start());
-        let end = floor_char_boundary(text, m.end());
+        let start = ceil_char_boundary(text, start);
+        let end = floor_char_boundary(text, end);
         if start >= end {
-            continue;
+            return;
         }
         for &list in &entry.lists {
             let hit = Hit {
@@ -396,6 +446,28 @@ fn run_regex(
                 end: turn_start + end as u32,
             };
             sink(hit, Term::Regex(regex));
+        }
+    };
+    let Some(starts) = starts else {
+        for m in compiled.find_iter(text.as_bytes()) {
+            emit(m.start(), m.end());
+        }
+        return;
+    };
+    let mut resume = 0;
+    for start in starts {
+        let Some(at) = start.checked_sub(turn_start).map(|at| at as usize) else {
+            continue;
+        };
+        if at < resume || at >= text.len() {
+            continue;
+        }
+        let input = Input::new(text.as_bytes())
+            .range(at..)
+            .anchored(Anchored::Yes);
+        if let Some(m) = compiled.search(&input) {
+            resume = m.end().max(at + 1);
+            emit(m.start(), m.end());
         }
     }
 }
@@ -426,4 +498,86 @@ pub fn of_list_in_turn(hits: &[Hit], list: u32, turn: u32) -> &[Hit] {
     let from = hits.partition_point(|h| (h.list, h.turn) < (list, turn));
     let to = hits.partition_point(|h| (h.list, h.turn) <= (list, turn));
     &hits[from..to]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Location;
+    use crate::lexicon::scanner::ScannerBuilder;
+
+    /// Turns joined by `\n`, with their ranges, as the engine normalises.
+    fn turns(texts: &[&str]) -> (String, Vec<(u32, u32)>) {
+        let mut text = String::new();
+        let mut ranges = Vec::new();
+        for t in texts {
+            let start = text.len() as u32;
+            text.push_str(t);
+            ranges.push((start, text.len() as u32));
+            text.push('\n');
+        }
+        (text, ranges)
+    }
+
+    #[test]
+    fn anchored_regexes_find_what_a_search_of_the_whole_turn_finds() {
+        let patterns = [
+            r"\b(waarom|wanneer|hoezo)\b[^.?!\n]*\?",
+            r"\b(zeker|gewoon|waarschijnlijk) (de|het|uw) (storing|router|modem)\b",
+            r"\bneed(ed)? (it|this|them) (today|tonight|urgently)\b",
+            r"\b(refund|replace|reship)(ed|ment)?\b",
+        ];
+        let mut builder = ScannerBuilder::with_common_words(Vec::new());
+        for pattern in patterns {
+            let list = builder.new_list();
+            builder
+                .add_pattern(list, pattern, Location::file("t.toml"))
+                .unwrap();
+        }
+        let scanner = builder.build().unwrap();
+        let anchored_patterns: Vec<bool> = scanner
+            .regexes
+            .iter()
+            .map(|r| r.anchor_set.is_some())
+            .collect();
+        // Where the prefixes are the best literal set the regex runs
+        // anchored; the second and third have better suffixes or inner
+        // literals and search the whole turn.
+        assert_eq!(anchored_patterns, [true, false, false, true]);
+        let (text, ranges) = turns(&[
+            "waarom waarom wanneer? hoezo.",
+            "hoezo waarom? wanneer dan?",
+            "het is zeker de router, gewoon het modem of waarschijnlijk uw storing",
+            "i needed it today, we need them tonight and need this urgently",
+            "refunded, replacement, reship, refundable refunds",
+            "niets van dat alles",
+        ]);
+        let norm = Normalized {
+            text: &text,
+            turns: &ranges,
+        };
+        let mut anchored = Vec::new();
+        collect(&scanner, &norm, &mut anchored, &mut Marks::default());
+
+        let mut expected = Vec::new();
+        for (index, entry) in scanner.regexes.iter().enumerate() {
+            for (turn, &(start, end)) in ranges.iter().enumerate() {
+                let turn_text = &text[start as usize..end as usize];
+                for m in entry.regex().unwrap().find_iter(turn_text.as_bytes()) {
+                    expected.push(Hit {
+                        list: entry.lists[0],
+                        turn: turn as u32,
+                        start: start + m.start() as u32,
+                        end: start + m.end() as u32,
+                    });
+                }
+            }
+            assert!(
+                expected.iter().any(|h| h.list == entry.lists[0]),
+                "pattern {index} should match somewhere in the test turns"
+            );
+        }
+        expected.sort_unstable();
+        assert_eq!(anchored, expected);
+    }
 }

@@ -135,7 +135,7 @@ pub fn analyze(
                 &language.scanner,
                 norm,
                 &scratch.hits,
-                scratch.marks.pairs(),
+                &scratch.marks,
                 &scratch.lists,
             ),
         };

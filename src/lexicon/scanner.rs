@@ -50,6 +50,10 @@ pub struct RegexEntry {
     /// How many literal sets prefilter it (0 when it runs on every turn):
     /// it runs on a turn only where a literal of every set was seen.
     pub prefilter_sets: u8,
+    /// The set, if any, whose literals every match starts with (the
+    /// pattern's prefixes). The regex then runs anchored where those
+    /// literals were seen instead of searching the whole turn.
+    pub anchor_set: Option<u8>,
     /// The pattern with diacritics folded, as compiled.
     folded: String,
     /// Lists this regex belongs to.
@@ -271,10 +275,11 @@ impl ScannerBuilder {
         }
         let hir = parse_pattern(&folded)?;
         let index = self.regexes.len() as u32;
-        let sets = prefilter_sets(&hir, &self.common_words);
+        let (sets, anchor_set) = prefilter_sets(&hir, &self.common_words);
         self.regexes.push(RegexEntry {
             compiled: OnceLock::new(),
             prefilter_sets: sets.len() as u8,
+            anchor_set,
             folded: folded.clone(),
             lists: vec![list],
             source: raw.to_string(),
@@ -427,7 +432,8 @@ fn first_line(message: &str) -> String {
 
 /// Up to [`MAX_PREFILTER_SETS`] sets of literals, best first, such that
 /// every match of the pattern contains a literal of each set, in normalised
-/// (lowercase) form; empty when there is no usable set.
+/// (lowercase) form; empty when there is no usable set. With them, the index
+/// of the set that holds the pattern's prefixes, if it was chosen.
 ///
 /// The sets should be rare: a pattern like `\b(am|is|was)\s(sick|ill)\b`
 /// must not run on every turn containing "is". Candidates are the pattern's
@@ -435,11 +441,11 @@ fn first_line(message: &str) -> String {
 /// concatenation (so the literals may come from the middle, as in ripgrep's
 /// inner literals). Sets without frequent words rank first, then sets with
 /// fewer literals, then those with the longest shortest literal.
-fn prefilter_sets(hir: &Hir, common_words: &[String]) -> Vec<Vec<Vec<u8>>> {
+fn prefilter_sets(hir: &Hir, common_words: &[String]) -> (Vec<Vec<Vec<u8>>>, Option<u8>) {
+    let prefixes = literal_set(hir, ExtractKind::Prefix);
     let mut candidates: Vec<Vec<Vec<u8>>> = Vec::new();
-    for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
-        candidates.extend(literal_set(hir, kind));
-    }
+    candidates.extend(prefixes.clone());
+    candidates.extend(literal_set(hir, ExtractKind::Suffix));
     let mut top = hir;
     while let HirKind::Capture(capture) = top.kind() {
         top = &capture.sub;
@@ -476,11 +482,15 @@ fn prefilter_sets(hir: &Hir, common_words: &[String]) -> Vec<Vec<Vec<u8>>> {
     let mut sets = candidates.into_iter();
     let first = sets.next();
     let second = sets.find(|set| !set.iter().any(common));
-    first
+    let chosen: Vec<Vec<Vec<u8>>> = first
         .into_iter()
         .chain(second)
         .take(MAX_PREFILTER_SETS)
-        .collect()
+        .collect();
+    let anchor = prefixes
+        .and_then(|prefixes| chosen.iter().position(|set| *set == prefixes))
+        .map(|index| index as u8);
+    (chosen, anchor)
 }
 
 /// The literal set of `hir` of one kind, lowercased and deduplicated, when
@@ -598,14 +608,16 @@ mod tests {
     }
 
     fn prefilter_literals(hir: &Hir, common: &[String]) -> Option<Vec<Vec<u8>>> {
-        prefilter_sets(hir, common).into_iter().next()
+        prefilter_sets(hir, common).0.into_iter().next()
     }
 
     #[test]
     fn two_literal_sets_must_both_occur() {
         let common = ["ik".to_string(), "we".to_string()];
         let pattern = r"\b(ik|we) (heb|hebben)\b[^.?!\n]{0,40}\b(geregeld|verstuurd)\b";
-        let sets = prefilter_sets(&parse_pattern(pattern).unwrap(), &common);
+        let (sets, anchor) = prefilter_sets(&parse_pattern(pattern).unwrap(), &common);
+        // The prefixes ("ik heb", ...) hold frequent words: not chosen.
+        assert_eq!(anchor, None);
         assert_eq!(
             sets,
             vec![

@@ -418,7 +418,7 @@ fn lazily_run_regexes_give_the_hits_of_an_eager_scan() {
             collect_phrases(scanner, &norm, &mut phrases, &mut lazy_marks);
             reset_lists(&mut lists, scanner);
             let eager = Hits::complete(&all);
-            let lazy = Hits::lazy(scanner, norm, &phrases, lazy_marks.pairs(), &lists);
+            let lazy = Hits::lazy(scanner, norm, &phrases, &lazy_marks, &lists);
             for list in 0..scanner.lists {
                 assert_eq!(eager.of_list(list), lazy.of_list(list), "list {list}");
                 for turn in 0..turns.len() as u32 {
