@@ -157,7 +157,7 @@ pub const MAX_AUTOMATON_PATTERNS: usize = 500_000;
 
 #[derive(Debug, Default)]
 pub struct ScannerBuilder {
-    /// The language's most frequent words: poor prefilter literals.
+    /// The language's most frequent words, sorted: poor prefilter literals.
     common_words: Vec<String>,
     patterns: Vec<Vec<u8>>,
     pattern_index: HashMap<Vec<u8>, u32>,
@@ -189,7 +189,9 @@ pub enum TermNote {
 impl ScannerBuilder {
     /// A builder whose regex prefilters avoid these frequent words (the
     /// language's stopwords).
-    pub fn with_common_words(words: Vec<String>) -> Self {
+    pub fn with_common_words(mut words: Vec<String>) -> Self {
+        words.sort_unstable();
+        words.dedup();
         ScannerBuilder {
             common_words: words,
             ..ScannerBuilder::default()
@@ -441,6 +443,7 @@ fn first_line(message: &str) -> String {
 /// concatenation (so the literals may come from the middle, as in ripgrep's
 /// inner literals). Sets without frequent words rank first, then sets with
 /// fewer literals, then those with the longest shortest literal.
+/// `common_words` is sorted.
 fn prefilter_sets(hir: &Hir, common_words: &[String]) -> (Vec<Vec<Vec<u8>>>, Option<u8>) {
     let prefixes = literal_set(hir, ExtractKind::Prefix);
     let mut candidates: Vec<Vec<Vec<u8>>> = Vec::new();
@@ -465,7 +468,10 @@ fn prefilter_sets(hir: &Hir, common_words: &[String]) -> (Vec<Vec<Vec<u8>>>, Opt
     let common = |literal: &Vec<u8>| {
         let word = String::from_utf8_lossy(literal);
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        word.chars().count() <= 2 || common_words.iter().any(|w| w == word)
+        word.chars().count() <= 2
+            || common_words
+                .binary_search_by(|w| w.as_str().cmp(word))
+                .is_ok()
     };
     let rank = |set: &Vec<Vec<u8>>| {
         let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
