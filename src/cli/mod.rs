@@ -22,6 +22,20 @@ use self::args::{Cli, Command};
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let threads = match &cli.command {
+        Command::Report(args) => args.input.threads,
+        Command::Agent(args) => args.input.threads,
+        Command::Explain(args) => args.input.threads,
+        Command::Lexicon(_) => None,
+    };
+    if let Some(threads) = threads.filter(|&n| n > 0) {
+        // Compiling the lexicons is parallel too; `--threads` bounds it. A
+        // pool that cannot be set up leaves the default, which only costs
+        // speed.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global();
+    }
     let outcome = match &cli.command {
         Command::Report(args) => report::run(args).map(|status| match status {
             report::Status::Ok => ExitCode::SUCCESS,

@@ -19,7 +19,7 @@ use crate::lexicon::lint::{self, Lint};
 use crate::lexicon::load::{ParsedFile, Provenance};
 use crate::lexicon::rules::RuleCompiler;
 use crate::lexicon::scanner::{ListId, ScannerBuilder, TermNote};
-use crate::lexicon::schema::{LanguageSpec, S, SetSpec, Terms};
+use crate::lexicon::schema::{LanguageSpec, LexiconFile, MatcherSpec, S, SetSpec, Terms};
 use crate::model::Speaker;
 use crate::text::lang::LanguageDetector;
 use crate::text::normalize;
@@ -539,6 +539,44 @@ fn filters_of(file: &ParsedFile, terms: Terms<'_>, problems: &mut Problems) -> F
     }
 }
 
+/// Every pattern written in `file` (sets, rules with their matchers,
+/// topics), to prepare them together before the compiler adds them one by
+/// one.
+fn file_patterns(file: &LexiconFile) -> impl Iterator<Item = &str> {
+    fn of(terms: Terms<'_>) -> impl Iterator<Item = &str> {
+        let patterns = terms.patterns.unwrap_or_default().iter();
+        let exceptions = terms.exception_patterns.unwrap_or_default().iter();
+        patterns.chain(exceptions).map(|p| p.get_ref().as_str())
+    }
+    fn matcher_terms(matcher: &MatcherSpec) -> Vec<Terms<'_>> {
+        let mut terms = vec![matcher.terms()];
+        if let Some(closing) = &matcher.closing {
+            terms.extend(matcher_terms(closing.get_ref()));
+        }
+        terms
+    }
+    let sets = file.set.iter().map(|set| set.get_ref().terms());
+    let topics = file.topic.iter().map(|topic| topic.get_ref().terms());
+    let rules = file.rule.iter().flat_map(|rule| {
+        let rule = rule.get_ref();
+        let matchers = [
+            &rule.near,
+            &rule.unless_after,
+            &rule.after,
+            &rule.when,
+            &rule.before_any,
+            &rule.trigger,
+            &rule.requires,
+        ];
+        let inner = matchers
+            .into_iter()
+            .flatten()
+            .flat_map(|m| matcher_terms(m.get_ref()));
+        std::iter::once(rule.terms()).chain(inner)
+    });
+    sets.chain(topics).chain(rules).flat_map(of)
+}
+
 fn compile_language(
     code: &str,
     files: &[&ParsedFile],
@@ -619,6 +657,9 @@ fn compile_language(
         set_lists: HashMap::new(),
         sets_used: HashSet::new(),
     };
+    compiler
+        .builder
+        .prepare_patterns(files.iter().flat_map(|file| file_patterns(&file.file)));
     let mut set_locations: Vec<(&ParsedFile, &S<SetSpec>)> = Vec::new();
     for file in files {
         for set in &file.file.set {

@@ -168,6 +168,9 @@ pub struct ScannerBuilder {
     lists: u32,
     /// The phrase limit was reached and reported.
     over_limit: bool,
+    /// Patterns analysed ahead of [`ScannerBuilder::add_pattern`], by
+    /// folded text (see [`ScannerBuilder::prepare_patterns`]).
+    prepared: HashMap<String, Result<PrefilterSets, TermError>>,
     /// A lower limit than [`MAX_AUTOMATON_PATTERNS`], for tests.
     #[cfg(test)]
     pattern_limit: Option<usize>,
@@ -175,6 +178,9 @@ pub struct ScannerBuilder {
 
 /// Why a phrase or pattern was rejected; the compiler adds the location.
 pub type TermError = String;
+
+/// A pattern's literal sets and its anchor set (see [`prefilter_sets`]).
+type PrefilterSets = (Vec<Vec<Vec<u8>>>, Option<u8>);
 
 /// What adding a term found worth a warning.
 #[derive(Debug, PartialEq, Eq)]
@@ -253,6 +259,31 @@ impl ScannerBuilder {
         Ok(TermNote::None)
     }
 
+    /// Parses `patterns` and extracts their prefilter literals in parallel,
+    /// for the [`ScannerBuilder::add_pattern`] calls that follow: that work
+    /// is most of what compiling the built-in lexicons costs, and it
+    /// depends on nothing but the pattern and the language's frequent words.
+    /// The results (and errors) are those `add_pattern` would compute.
+    pub fn prepare_patterns<'p>(&mut self, patterns: impl IntoIterator<Item = &'p str>) {
+        use rayon::prelude::*;
+        let mut folded: Vec<String> = patterns
+            .into_iter()
+            .map(fold_pattern)
+            .filter(|p| !self.regex_index.contains_key(p))
+            .collect();
+        folded.sort_unstable();
+        folded.dedup();
+        let common_words = &self.common_words;
+        let analysed: Vec<(String, Result<PrefilterSets, TermError>)> = folded
+            .into_par_iter()
+            .map(|pattern| {
+                let analysis = analyse_pattern(&pattern, common_words);
+                (pattern, analysis)
+            })
+            .collect();
+        self.prepared.extend(analysed);
+    }
+
     /// Adds a regex to `list`. It is parsed now (every syntax error, and a
     /// pattern that can match the empty string, is reported here) and
     /// compiled on first use; `location` names it in later errors.
@@ -275,9 +306,11 @@ impl ScannerBuilder {
                 TermNote::None
             });
         }
-        let hir = parse_pattern(&folded)?;
+        let (sets, anchor_set) = match self.prepared.remove(&folded) {
+            Some(prepared) => prepared?,
+            None => analyse_pattern(&folded, &self.common_words)?,
+        };
         let index = self.regexes.len() as u32;
-        let (sets, anchor_set) = prefilter_sets(&hir, &self.common_words);
         self.regexes.push(RegexEntry {
             compiled: OnceLock::new(),
             prefilter_sets: sets.len() as u8,
@@ -402,6 +435,12 @@ fn compile_regex(folded: &str) -> Result<Regex, String> {
                 format!("invalid pattern: {}", first_line(&e.to_string()))
             }
         })
+}
+
+/// Checks a folded pattern and chooses its prefilter literal sets.
+fn analyse_pattern(folded: &str, common_words: &[String]) -> Result<PrefilterSets, TermError> {
+    let hir = parse_pattern(folded)?;
+    Ok(prefilter_sets(&hir, common_words))
 }
 
 /// Parses a pattern as it will be compiled (ASCII classes, bytes), so that
@@ -723,5 +762,39 @@ mod tests {
             "{}",
             errors[0].1
         );
+    }
+
+    #[test]
+    fn prepared_patterns_compile_as_unprepared_ones_do() {
+        let common = vec!["is".to_string(), "wat".to_string()];
+        let patterns = [
+            r"\b(wat|hoe|waarom)\b[^.?!\n]*\?",
+            r"\b(is|was) (ziek|overleden)\b",
+            "(unclosed",
+            r"\bneed(ed)? (it|this) (today|tonight)\b",
+            r"\b(wat|hoe|waarom)\b[^.?!\n]*\?",
+        ];
+        let outcomes = |prepare: bool| {
+            let mut b = ScannerBuilder::with_common_words(common.clone());
+            if prepare {
+                b.prepare_patterns(patterns);
+            }
+            let l = b.new_list();
+            let notes: Vec<_> = patterns
+                .iter()
+                .map(|p| b.add_pattern(l, p, Location::file("t.toml")))
+                .collect();
+            let scanner = b.build().unwrap();
+            let regexes: Vec<_> = scanner
+                .regexes
+                .iter()
+                .map(|r| (r.source.clone(), r.prefilter_sets, r.anchor_set))
+                .collect();
+            (notes, regexes, scanner.texts, scanner.uses)
+        };
+        let prepared = outcomes(true);
+        assert_eq!(prepared, outcomes(false));
+        assert!(prepared.0[2].is_err(), "the syntax error is still reported");
+        assert_eq!(prepared.0[4], Ok(TermNote::Duplicate));
     }
 }
