@@ -11,6 +11,7 @@ pub mod compiled;
 pub mod doc;
 pub mod lint;
 pub mod load;
+mod prefilter;
 pub(crate) mod rules;
 pub mod scanner;
 pub mod schema;
