@@ -294,7 +294,10 @@ impl ConversationBuilder {
     /// Sets the channel if it is still empty, in its canonical name when
     /// it is a known one (see [`canonical_channel`]).
     pub fn channel(&mut self, value: &str) {
-        set_if_empty(&mut self.conversation.channel, canonical_channel(value));
+        // Every row of a long export repeats the channel: name it once.
+        if self.conversation.channel.is_none() {
+            set_if_empty(&mut self.conversation.channel, canonical_channel(value));
+        }
     }
     pub fn topic(&mut self, value: &str) {
         set_if_empty(&mut self.conversation.topic, value);
@@ -458,8 +461,11 @@ pub fn canonical_channel(value: &str) -> &str {
 }
 
 fn set_if_empty(slot: &mut Option<String>, value: &str) {
+    if slot.is_some() {
+        return;
+    }
     let value = value.trim();
-    if slot.is_none() && !value.is_empty() {
+    if !value.is_empty() {
         *slot = Some(value.to_string());
     }
 }
