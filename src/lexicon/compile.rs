@@ -559,16 +559,8 @@ fn file_patterns(file: &LexiconFile) -> impl Iterator<Item = &str> {
     let topics = file.topic.iter().map(|topic| topic.get_ref().terms());
     let rules = file.rule.iter().flat_map(|rule| {
         let rule = rule.get_ref();
-        let matchers = [
-            &rule.near,
-            &rule.unless_after,
-            &rule.after,
-            &rule.when,
-            &rule.before_any,
-            &rule.trigger,
-            &rule.requires,
-        ];
-        let inner = matchers
+        let inner = rule
+            .matchers()
             .into_iter()
             .flatten()
             .flat_map(|m| matcher_terms(m.get_ref()));

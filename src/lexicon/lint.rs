@@ -44,7 +44,7 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 use crate::lexicon::compile::{Diagnostic, Problems};
 use crate::lexicon::compiled::{Language, Lexicons};
 use crate::lexicon::load::ParsedFile;
-use crate::lexicon::schema::{MatcherSpec, RuleSpec, S, SetSpec};
+use crate::lexicon::schema::{MatcherSpec, RuleSpec, S, SetSpec, Terms};
 use crate::text::normalize::never_in_normalized;
 use crate::text::scan::{ends_at_boundary, is_word_char, starts_at_boundary};
 use crate::text::{fold_pattern, normalize};
@@ -216,46 +216,15 @@ impl<'f> LanguageLint<'f> {
                 if !self.near_sets.contains(spec.id.get_ref().as_str()) {
                     self.shadowed(&list, problems);
                 }
-                self.terms(
-                    file,
-                    spec.phrases.as_deref(),
-                    spec.patterns.as_deref(),
-                    problems,
-                );
-                self.terms(
-                    file,
-                    spec.exceptions.as_deref(),
-                    spec.exception_patterns.as_deref(),
-                    problems,
-                );
+                self.all_terms(file, spec.terms(), problems);
             }
             for rule in &file.file.rule {
                 let spec = rule.get_ref();
                 if spec.near.is_none() {
                     self.inline(file, spec.phrases.as_deref(), problems);
                 }
-                self.terms(
-                    file,
-                    spec.phrases.as_deref(),
-                    spec.patterns.as_deref(),
-                    problems,
-                );
-                self.terms(
-                    file,
-                    spec.exceptions.as_deref(),
-                    spec.exception_patterns.as_deref(),
-                    problems,
-                );
-                let matchers = [
-                    &spec.near,
-                    &spec.unless_after,
-                    &spec.after,
-                    &spec.when,
-                    &spec.before_any,
-                    &spec.trigger,
-                    &spec.requires,
-                ];
-                for (index, matcher) in matchers.into_iter().enumerate() {
+                self.all_terms(file, spec.terms(), problems);
+                for (index, matcher) in spec.matchers().into_iter().enumerate() {
                     if let Some(m) = matcher {
                         self.matcher(file, m.get_ref(), index == 0, problems);
                     }
@@ -264,18 +233,7 @@ impl<'f> LanguageLint<'f> {
             for topic in &file.file.topic {
                 let spec = topic.get_ref();
                 self.inline(file, spec.phrases.as_deref(), problems);
-                self.terms(
-                    file,
-                    spec.phrases.as_deref(),
-                    spec.patterns.as_deref(),
-                    problems,
-                );
-                self.terms(
-                    file,
-                    spec.exceptions.as_deref(),
-                    spec.exception_patterns.as_deref(),
-                    problems,
-                );
+                self.all_terms(file, spec.terms(), problems);
             }
         }
     }
@@ -290,13 +248,7 @@ impl<'f> LanguageLint<'f> {
         if !near {
             self.inline(file, m.phrases.as_deref(), problems);
         }
-        self.terms(file, m.phrases.as_deref(), m.patterns.as_deref(), problems);
-        self.terms(
-            file,
-            m.exceptions.as_deref(),
-            m.exception_patterns.as_deref(),
-            problems,
-        );
+        self.all_terms(file, m.terms(), problems);
         if let Some(closing) = &m.closing {
             self.matcher(file, closing.get_ref(), false, problems);
         }
@@ -415,6 +367,13 @@ impl<'f> LanguageLint<'f> {
             from = p + a.body.chars().next().map_or(1, char::len_utf8);
         }
         false
+    }
+
+    /// Lints the phrases and patterns of a set, rule, topic or matcher,
+    /// then its exceptions.
+    fn all_terms(&self, file: &ParsedFile, terms: Terms<'_>, problems: &mut Problems) {
+        self.terms(file, terms.phrases, terms.patterns, problems);
+        self.terms(file, terms.exceptions, terms.exception_patterns, problems);
     }
 
     fn terms(

@@ -138,6 +138,21 @@ macro_rules! lend_terms {
 
 lend_terms!(SetSpec, TopicSpec, MatcherSpec, RuleSpec);
 
+impl RuleSpec {
+    /// The rule's matcher tables, `near` first (absent ones as `None`).
+    pub fn matchers(&self) -> [Option<&S<MatcherSpec>>; 7] {
+        [
+            self.near.as_ref(),
+            self.unless_after.as_ref(),
+            self.after.as_ref(),
+            self.when.as_ref(),
+            self.before_any.as_ref(),
+            self.trigger.as_ref(),
+            self.requires.as_ref(),
+        ]
+    }
+}
+
 /// A matcher inside a rule: a speaker plus a set reference or inline terms,
 /// plus the options of the place it is used in (validated per place).
 #[derive(Debug, Deserialize)]
